@@ -1,0 +1,395 @@
+package dev.ato.adict;
+
+import dev.ato.AtoConfigException;
+import dev.ato.AtoFrozenException;
+import dev.ato.AtoKeyException;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * A nested configuration map with dotted paths: the data structure every part of Ato carries.
+ *
+ * <p>Keys keep insertion order. Values are plain Java ({@code String}, {@code Boolean}, {@code Integer}/{@code Long},
+ * {@code Double}, {@code List}, nested {@code ADict}, or {@code null}); anything put in is deep-converted to that form
+ * (a {@code Map} becomes an {@code ADict}, an array or collection a list, a {@code Float} a {@code Double}, a
+ * {@code Long} that fits an {@code int} an {@code Integer}). An ADict is not thread-safe while it is being written;
+ * a frozen one may be shared freely.
+ */
+public final class ADict implements Iterable<Map.Entry<String, Object>> {
+
+    private final LinkedHashMap<String, Object> entries = new LinkedHashMap<>();
+    private final boolean auto;
+    private volatile boolean frozen;
+    /** Top-level keys read through {@link #get}; concurrent because frozen configs are shared between threads. */
+    private final Set<String> accessed = ConcurrentHashMap.newKeySet();
+
+    /** An empty ADict: setting {@code a.b} fails unless {@code a} exists. */
+    public ADict() {
+        this(false);
+    }
+
+    private ADict(boolean auto) {
+        this.auto = auto;
+    }
+
+    /** An empty ADict that creates missing intermediate nodes on {@link #set} and on {@link #child}. */
+    public static ADict auto() {
+        return new ADict(true);
+    }
+
+    /** A deep-converted ADict holding the entries of {@code map}; its keys are taken literally, dots included. */
+    public static ADict of(Map<String, ?> map) {
+        ADict result = new ADict();
+        map.forEach((k, v) -> result.entries.put(k, Values.normalize(v, false)));
+        return result;
+    }
+
+    /** Whether this ADict creates missing intermediate nodes. */
+    public boolean isAuto() {
+        return auto;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The value at {@code path}; throws {@link AtoKeyException} naming the first missing segment. */
+    public Object get(String path) {
+        ADict node = this;
+        String[] segments = Paths.split(path);
+        for (int i = 0; i < segments.length - 1; i++) {
+            node = node.childForRead(segments, i);
+        }
+        return node.readLeaf(segments, segments.length - 1);
+    }
+
+    /** The value at {@code path} converted to {@code type} (numbers widen; a string is never parsed). */
+    public <T> T get(String path, Class<T> type) {
+        return Values.convert(get(path), type, path);
+    }
+
+    /** The value at {@code path}, or {@code defaultValue} when the path does not exist. */
+    public Object getOrDefault(String path, Object defaultValue) {
+        return contains(path) ? get(path) : defaultValue;
+    }
+
+    public String getString(String path) {
+        return get(path, String.class);
+    }
+
+    public int getInt(String path) {
+        return get(path, Integer.class);
+    }
+
+    public long getLong(String path) {
+        return get(path, Long.class);
+    }
+
+    public double getDouble(String path) {
+        return get(path, Double.class);
+    }
+
+    public boolean getBoolean(String path) {
+        return get(path, Boolean.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Object> getList(String path) {
+        return get(path, List.class);
+    }
+
+    /**
+     * The nested ADict at {@code key} (a dotted path). On an {@link #auto()} ADict a missing child is created empty.
+     */
+    public ADict child(String key) {
+        if (auto && !frozen && !contains(key)) {
+            set(key, ADict.auto());
+        }
+        return get(key, ADict.class);
+    }
+
+    /** Whether {@code path} exists (a read that is not recorded in {@link #accessedKeys()}). */
+    public boolean contains(String path) {
+        ADict node = this;
+        String[] segments = Paths.split(path);
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (!(node.entries.get(segments[i]) instanceof ADict next)) {
+                return false;
+            }
+            node = next;
+        }
+        return node.entries.containsKey(segments[segments.length - 1]);
+    }
+
+    /** The top-level keys in insertion order (a read-only view). */
+    public Set<String> keySet() {
+        return Collections.unmodifiableSet(entries.keySet());
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Iterates the top-level entries in insertion order; the entries are read-only. */
+    @Override
+    public Iterator<Map.Entry<String, Object>> iterator() {
+        return Collections.unmodifiableMap(entries).entrySet().iterator();
+    }
+
+    public void forEach(BiConsumer<String, Object> action) {
+        entries.forEach(action);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Sets {@code path} to {@code value} (deep-converted) and returns this ADict. */
+    public ADict set(String path, Object value) {
+        String[] segments = Paths.split(path);
+        ADict node = this;
+        for (int i = 0; i < segments.length - 1; i++) {
+            node = node.childForWrite(segments, i);
+        }
+        node.putChecked(segments[segments.length - 1], value, path);
+        return this;
+    }
+
+    /** Sets the top-level key {@code key} literally, even when it contains dots, and returns this ADict. */
+    public ADict put(String key, Object value) {
+        putChecked(Objects.requireNonNull(key, "key"), value, key);
+        return this;
+    }
+
+    /** Removes {@code path} and returns the value it had, or {@code null} when it did not exist. */
+    public Object remove(String path) {
+        String[] segments = Paths.split(path);
+        ADict node = this;
+        for (int i = 0; i < segments.length - 1; i++) {
+            if (!(node.entries.get(segments[i]) instanceof ADict next)) {
+                return null;
+            }
+            node = next;
+        }
+        node.checkWritable(path);
+        return node.entries.remove(segments[segments.length - 1]);
+    }
+
+    /** Replaces top-level keys with those of {@code values} (Python ato's {@code update}, {@code Map.putAll}). */
+    public ADict update(Map<String, ?> values) {
+        checkWritable("<update>");
+        values.forEach((k, v) -> entries.put(k, Values.normalize(v, auto)));
+        return this;
+    }
+
+    /** {@link #update(Map)} with another ADict. */
+    public ADict update(ADict values) {
+        return update(values.entries);
+    }
+
+    /** Merges nested maps recursively; other values replace (Python ato's {@code update(recurrent=True)}). */
+    public ADict merge(Map<String, ?> values) {
+        checkWritable("<merge>");
+        values.forEach((k, v) -> {
+            Object incoming = Values.normalize(v, auto);
+            if (incoming instanceof ADict in && entries.get(k) instanceof ADict existing) {
+                existing.merge(in.entries);
+            } else {
+                entries.put(k, incoming);
+            }
+        });
+        return this;
+    }
+
+    /** {@link #merge(Map)} with another ADict. */
+    public ADict merge(ADict values) {
+        return merge(values.entries);
+    }
+
+    /** Adds only the keys that are missing, recursively into nested maps that exist on both sides. */
+    public ADict updateIfAbsent(Map<String, ?> values) {
+        checkWritable("<updateIfAbsent>");
+        values.forEach((k, v) -> {
+            Object existing = entries.get(k);
+            if (!entries.containsKey(k)) {
+                entries.put(k, Values.normalize(v, auto));
+            } else if (existing instanceof ADict child && (v instanceof Map || v instanceof ADict)) {
+                child.updateIfAbsent(v instanceof ADict a ? a.entries : Values.stringKeyed((Map<?, ?>) v));
+            }
+        });
+        return this;
+    }
+
+    /** {@link #updateIfAbsent(Map)} with another ADict. */
+    public ADict updateIfAbsent(ADict values) {
+        return updateIfAbsent(values.entries);
+    }
+
+    // ---------------------------------------------------------------- freezing and copies
+
+    /** Makes this tree read-only, nested ADicts and lists included, and returns it. */
+    public ADict freeze() {
+        if (!frozen) {
+            entries.replaceAll((k, v) -> Values.freeze(v));
+            frozen = true;
+        }
+        return this;
+    }
+
+    /** Makes this tree writable again, nested ADicts and lists included, and returns it. */
+    public ADict defrost() {
+        frozen = false;
+        entries.replaceAll((k, v) -> Values.defrost(v));
+        return this;
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    /** A deep, writable copy with the same {@link #isAuto()} flag. */
+    public ADict copy() {
+        ADict result = new ADict(auto);
+        entries.forEach((k, v) -> result.entries.put(k, Values.deepCopy(v)));
+        return result;
+    }
+
+    /** The tree as plain nested {@code LinkedHashMap}s and {@code ArrayList}s. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        entries.forEach((k, v) -> result.put(k, Values.toPlain(v)));
+        return result;
+    }
+
+    // ---------------------------------------------------------------- accessed keys
+
+    /** Dotted paths of the leaves (or whole subtrees) read through {@link #get}, in key order. */
+    public Set<String> accessedKeys() {
+        Set<String> result = new LinkedHashSet<>();
+        collectAccessed("", result);
+        return result;
+    }
+
+    private void collectAccessed(String prefix, Set<String> into) {
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            if (!accessed.contains(e.getKey())) {
+                continue;
+            }
+            String path = prefix + e.getKey();
+            if (e.getValue() instanceof ADict child && !child.accessed.isEmpty()) {
+                child.collectAccessed(path + ".", into);
+            } else {
+                into.add(path);
+            }
+        }
+    }
+
+    /** A copy holding only what was read: the config a run really used. */
+    public ADict minimalConfig() {
+        ADict result = new ADict(auto);
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            if (!accessed.contains(e.getKey())) {
+                continue;
+            }
+            if (e.getValue() instanceof ADict child && !child.accessed.isEmpty()) {
+                result.entries.put(e.getKey(), child.minimalConfig());
+            } else {
+                result.entries.put(e.getKey(), Values.deepCopy(e.getValue()));
+            }
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- hashing
+
+    /** Python ato's {@code get_structural_hash()}: SHA-1 of the sorted (dotted key, type name) pairs. */
+    public String structuralHash() {
+        return StructuralHash.of(this);
+    }
+
+    // ---------------------------------------------------------------- equality
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ADict other && entries.equals(other.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return entries.toString();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** The raw entries, for the package's own walkers (hash, XYZ); never handed to users. */
+    Map<String, Object> entries() {
+        return entries;
+    }
+
+    private ADict childForRead(String[] segments, int i) {
+        Object value = readLeaf(segments, i);
+        if (value instanceof ADict next) {
+            return next;
+        }
+        throw new AtoKeyException("'" + Paths.join(segments, i + 1) + "' is " + Values.describe(value)
+                + ", not a dict, so '" + Paths.join(segments, segments.length) + "' cannot be read");
+    }
+
+    private Object readLeaf(String[] segments, int i) {
+        String key = segments[i];
+        if (!entries.containsKey(key)) {
+            throw new AtoKeyException("no key '" + key + "' in "
+                    + (i == 0 ? "the config" : "'" + Paths.join(segments, i) + "'")
+                    + " while reading '" + Paths.join(segments, segments.length) + "'"
+                    + " (keys there: " + (entries.isEmpty() ? "none" : String.join(", ", entries.keySet())) + ")");
+        }
+        accessed.add(key);
+        return entries.get(key);
+    }
+
+    private ADict childForWrite(String[] segments, int i) {
+        String key = segments[i];
+        Object value = entries.get(key);
+        if (value instanceof ADict next) {
+            return next;
+        }
+        String full = Paths.join(segments, segments.length);
+        if (value == null && !entries.containsKey(key)) {
+            if (!auto) {
+                throw new AtoKeyException("cannot set '" + full + "': no key '" + Paths.join(segments, i + 1)
+                        + "' (set it to a dict first, or use ADict.auto())");
+            }
+            checkWritable(full);
+            ADict created = ADict.auto();
+            entries.put(key, created);
+            return created;
+        }
+        throw new AtoConfigException("cannot set '" + full + "': '" + Paths.join(segments, i + 1) + "' is "
+                + Values.describe(value) + ", not a dict");
+    }
+
+    private void putChecked(String key, Object value, String pathForErrors) {
+        checkWritable(pathForErrors);
+        entries.put(key, Values.normalize(value, auto));
+    }
+
+    private void checkWritable(String path) {
+        if (frozen) {
+            throw new AtoFrozenException("cannot write '" + path + "': the config is frozen (defrost() or copy() it first)");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ato.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package arrows of the design (docs/architecture.md): what each feature package may use. */
+@AnalyzeClasses(packages = "dev.ato", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageArrowsTest {
+
+    private static final String JDK = "java..";
+    private static final String ROOT = "dev.ato";
+
+    @ArchTest
+    static final ArchRule coreImportsNoSpring = noClasses()
+            .that().resideInAnyPackage("dev.ato", "dev.ato.adict..", "dev.ato.format..", "dev.ato.hydra..",
+                    "dev.ato.cli..", "dev.ato.scope..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
+            .because("the core works in a plain main, without Spring");
+
+    @ArchTest
+    static final ArchRule onlySpringUsesAutoconfigure = noClasses()
+            .that().resideOutsideOfPackage("dev.ato.autoconfigure..")
+            .should().dependOnClassesThat().resideInAPackage("dev.ato.autoconfigure..")
+            .because("nothing imports the Spring wiring but Spring itself");
+
+    @ArchTest
+    static final ArchRule adictUsesJdkOnly = classes()
+            .that().resideInAPackage("dev.ato.adict..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..");
+
+    @ArchTest
+    static final ArchRule formatUsesAdictAndJackson = classes()
+            .that().resideInAPackage("dev.ato.format..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.format..",
+                    "tools.jackson..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule hydraUsesAdictAndFormat = classes()
+            .that().resideInAPackage("dev.ato.hydra..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.format..",
+                    "dev.ato.hydra..", "tools.jackson..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule cliUsesAdict = classes()
+            .that().resideInAPackage("dev.ato.cli..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.cli..");
+
+    @ArchTest
+    static final ArchRule scopeUsesAdictAndCli = classes()
+            .that().resideInAPackage("dev.ato.scope..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.cli..",
+                    "dev.ato.scope..", "org.objectweb.asm..", "tools.jackson..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule trackerDoesNotUseScopeOrHyperopt = noClasses()
+            .that().resideInAPackage("dev.ato.tracker..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ato.scope..", "dev.ato.cli..", "dev.ato.hydra..",
+                    "dev.ato.hyperopt..");
+
+    @ArchTest
+    static final ArchRule hyperoptDoesNotUseHydraOrCli = noClasses()
+            .that().resideInAPackage("dev.ato.hyperopt..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.ato.hydra..");
+}

@@ -27,6 +27,9 @@ final class LiteralParser {
     private final int end;
     private int pos;
     private int depth;
+    /** The innermost open container: where it opened and the character that closes it. */
+    private int containerOpen = -1;
+    private char containerClose;
 
     private LiteralParser(String where, String text, int start) {
         this.where = where;
@@ -82,7 +85,9 @@ final class LiteralParser {
 
     /** A list {@code [..]} or a tuple {@code (..)} (returned as a list; {@code (x)} without a comma is x). */
     private Object sequence(char close, boolean tuple) {
-        int open = enter();
+        int outerOpen = containerOpen;
+        char outerClose = containerClose;
+        int open = enter(close);
         List<Object> items = new ArrayList<>();
         boolean sawComma = false;
         while (true) {
@@ -102,8 +107,7 @@ final class LiteralParser {
                 throw unexpected(c, close);
             }
         }
-        pos++;
-        depth--;
+        leave(outerOpen, outerClose);
         if (tuple && items.size() == 1 && !sawComma) {
             return items.get(0);
         }
@@ -111,7 +115,9 @@ final class LiteralParser {
     }
 
     private ADict dict() {
-        int open = enter();
+        int outerOpen = containerOpen;
+        char outerClose = containerClose;
+        int open = enter('}');
         ADict dict = new ADict();
         while (true) {
             skipWhitespace();
@@ -157,8 +163,7 @@ final class LiteralParser {
                 throw unexpected(c, '}');
             }
         }
-        pos++;
-        depth--;
+        leave(outerOpen, outerClose);
         return dict;
     }
 
@@ -253,6 +258,7 @@ final class LiteralParser {
         String word = raw.strip();
         for (int i = 0; i < word.length(); i++) {
             if (Character.isWhitespace(word.charAt(i))) {
+                requireCloser();
                 throw error(start + raw.indexOf(word) + i, "two values without a ',' between them",
                         "separate items with ',', or quote a string with spaces: 'a b'");
             }
@@ -299,11 +305,20 @@ final class LiteralParser {
         return word.length() <= 40 ? word : word.substring(0, 37) + "...";
     }
 
-    private int enter() {
+    private int enter(char close) {
         if (++depth > MAX_DEPTH) {
             throw error(pos, "nesting deeper than " + MAX_DEPTH + " levels", "flatten the value");
         }
+        containerOpen = pos;
+        containerClose = close;
         return pos++;
+    }
+
+    private void leave(int outerOpen, char outerClose) {
+        pos++;
+        depth--;
+        containerOpen = outerOpen;
+        containerClose = outerClose;
     }
 
     private void requireMore(int open, char close) {
@@ -314,8 +329,18 @@ final class LiteralParser {
     }
 
     private RuntimeException unexpected(char found, char close) {
+        requireCloser();
         return error(pos, "expected ',' or '" + close + "' but found '" + found + "'",
                 "separate items with ',' and quote strings that contain '" + found + "'");
+    }
+
+    /** Reports a container that is never closed before complaining about what follows inside it. */
+    private void requireCloser() {
+        if (containerOpen >= 0 && text.indexOf(containerClose, pos) < 0) {
+            throw error(containerOpen, "unbalanced '" + text.charAt(containerOpen) + "': no closing '"
+                    + containerClose + "'", "close it with '" + containerClose
+                    + "', or wrap the value in %...% to make it a string");
+        }
     }
 
     private void skipWhitespace() {

@@ -154,16 +154,24 @@ public final class Scope {
                 write(config, property.key(), property.value(), "external property '" + property.key()
                         + "' from '" + property.source() + "'");
             }
-            capture(config, shadow, layers, new RawLayer("external", LayerKind.EXTERNAL, 0, new KeyAttribution<>(
-                    external, ExternalProperty::key, ExternalProperty::source, property -> -1)));
+            RawLayer layer = new RawLayer("external", LayerKind.EXTERNAL, 0, new KeyAttribution<>(
+                    external, ExternalProperty::key, ExternalProperty::source, property -> -1));
+            capture(config, shadow, layers, layer);
+            for (ExternalProperty property : external) {
+                layer.writtenEvenIfUnchanged(property.key(), property.value());
+            }
         }
         if (!literals.isEmpty()) {
             for (Literal literal : literals) {
                 write(config, literal.key(), literal.value(), "command-line literal #" + literal.index()
                         + " '" + literal.text() + "'");
             }
-            capture(config, shadow, layers, new RawLayer("cli", LayerKind.CLI, 0, new KeyAttribution<>(
-                    literals, Literal::key, Literal::text, Literal::index)));
+            RawLayer layer = new RawLayer("cli", LayerKind.CLI, 0, new KeyAttribution<>(
+                    literals, Literal::key, Literal::text, Literal::index));
+            capture(config, shadow, layers, layer);
+            for (Literal literal : literals) {
+                layer.writtenEvenIfUnchanged(literal.key(), literal.value());
+            }
         }
         for (Deferral deferral : deferrals) {
             deferral.runBlocks(config);

@@ -61,6 +61,29 @@ final class Vectors {
         return JSON.valueToTree(config.toMap());
     }
 
+    /** {@code node} with the vectors' {@code {"$float": "inf"}} markers turned into JSON doubles. */
+    static JsonNode withFloats(JsonNode node) {
+        return JSON.valueToTree(floats(java(node)));
+    }
+
+    private static Object floats(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("$float") instanceof String text) {
+                return text.equals("nan") ? Double.NaN : text.startsWith("-") ? Double.NEGATIVE_INFINITY
+                        : Double.POSITIVE_INFINITY;
+            }
+            Map<Object, Object> result = new LinkedHashMap<>();
+            map.forEach((k, v) -> result.put(k, floats(v)));
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> result = new ArrayList<>();
+            list.forEach(item -> result.add(floats(item)));
+            return result;
+        }
+        return value;
+    }
+
     /** JSON Pointer → Python type name for every node, as the vectors' {@code types} maps. */
     static Map<String, String> types(ADict config) {
         Map<String, String> types = new LinkedHashMap<>();

@@ -7,8 +7,6 @@ import dev.ato.adict.ADict;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Fuzzes {@link CliParser#tokenize}, {@link CliParser#parseValue} and {@link CliParser#parseArguments}: whatever
  * the input, the only exception may be {@link AtoConfigException}, tokens must be the input's non-blank pieces in
@@ -23,20 +21,20 @@ class CliParserFuzzTest {
         checkTokens(input, CliParser.tokenize(input));
         try {
             checkValueModel(CliParser.parseValue(input));
-        } catch (AtoConfigException expected) {
-            assertThat(expected.getMessage()).contains("^").contains("hint:");
+        } catch (AtoConfigException e) {
+            checkMessage(e);
         }
         try {
             for (CliArgument argument : CliParser.parseArguments(List.of(input))) {
                 if (argument instanceof CliArgument.Assignment assignment) {
-                    assertThat(assignment.key()).isNotEmpty();
+                    check(!assignment.key().isEmpty(), "an assignment has a key");
                     checkValueModel(assignment.value());
                 } else {
-                    assertThat(((CliArgument.ViewName) argument).name()).isNotBlank();
+                    check(!((CliArgument.ViewName) argument).name().isBlank(), "a view name is not blank");
                 }
             }
-        } catch (AtoConfigException expected) {
-            assertThat(expected.getMessage()).contains("^").contains("hint:");
+        } catch (AtoConfigException e) {
+            checkMessage(e);
         }
     }
 
@@ -44,14 +42,12 @@ class CliParserFuzzTest {
     private static void checkTokens(String input, List<String> tokens) {
         int at = 0;
         for (String token : tokens) {
-            assertThat(token).isNotEmpty();
-            assertThat(Character.isWhitespace(token.charAt(0))).isFalse();
+            check(!token.isEmpty() && !Character.isWhitespace(token.charAt(0)), "a token starts with a non-blank");
             int found = input.indexOf(token, at);
-            assertThat(found).as("token %s in order", token).isGreaterThanOrEqualTo(at);
-            assertThat(input.substring(at, found).isBlank()).as("only whitespace between tokens").isTrue();
+            check(found >= at && input.substring(at, found).isBlank(), "tokens in order, whitespace between them");
             at = found + token.length();
         }
-        assertThat(input.substring(at).isBlank()).as("nothing after the last token but whitespace").isTrue();
+        check(input.substring(at).isBlank(), "nothing after the last token but whitespace");
     }
 
     private static void checkValueModel(Object value) {
@@ -59,8 +55,20 @@ class CliParserFuzzTest {
             list.forEach(CliParserFuzzTest::checkValueModel);
         } else if (value instanceof ADict dict) {
             dict.forEach((k, v) -> checkValueModel(v));
-        } else if (value != null) {
-            assertThat(value).isInstanceOfAny(String.class, Boolean.class, Integer.class, Long.class, Double.class);
+        } else {
+            check(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Long || value instanceof Double, "a value of the ADict value model");
+        }
+    }
+
+    private static void checkMessage(AtoConfigException e) {
+        check(e.getMessage().contains("^") && e.getMessage().contains("hint:"), "an error shows a caret and a hint");
+    }
+
+    /** Plain checks: the fuzzer calls this millions of times, so no assertion library on the hot path. */
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError(what);
         }
     }
 }

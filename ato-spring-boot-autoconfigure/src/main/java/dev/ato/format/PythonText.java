@@ -3,6 +3,8 @@ package dev.ato.format;
 import tools.jackson.core.io.NumberOutput;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ final class PythonText {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = new BigDecimal(NumberOutput.toString(Math.abs(d), true)).stripTrailingZeros();
+        BigDecimal shortest = shortestDigits(Math.abs(d));
         String digits = shortest.unscaledValue().toString();
         int decpt = digits.length() - shortest.scale(); // value = 0.digits * 10^decpt
         StringBuilder sb = new StringBuilder(d < 0 ? "-" : "");
@@ -65,5 +67,20 @@ final class PythonText {
             sb.append(e.length() < 2 ? "0" + e : e);
         }
         return sb.toString();
+    }
+
+    /**
+     * Schubfach's digits, made shorter where Java's {@code Double.toString} rules ask for a second digit that
+     * Python does not (the smallest subnormal is {@code 4.9E-324} in Java, {@code 5e-324} in Python).
+     */
+    private static BigDecimal shortestDigits(double positive) {
+        BigDecimal digits = new BigDecimal(NumberOutput.toString(positive, true)).stripTrailingZeros();
+        for (int n = 1; n < digits.precision(); n++) {
+            BigDecimal shorter = digits.round(new MathContext(n, RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(shorter.toString()) == positive) {
+                return shorter.stripTrailingZeros();
+            }
+        }
+        return digits;
     }
 }

@@ -35,20 +35,29 @@ public class ScopeBench {
     public void setUp() {
         scope = new dev.ato.scope.Scope("config");
         int sections = keys / 100;
+        // a real view writes constant keys, so the key strings are built once, not in the measured loop
+        String[] sectionNames = new String[sections];
+        String[][] paths = new String[sections][100];
+        for (int s = 0; s < sections; s++) {
+            sectionNames[s] = "section" + s;
+            for (int k = 0; k < 100; k++) {
+                paths[s][k] = "section" + s + ".key" + k;
+            }
+        }
         scope.observe("defaults", ViewOptions.defaults().defaultView(true), config -> {
             for (int s = 0; s < sections; s++) {
-                config.set("section" + s, new dev.ato.adict.ADict());
+                config.set(sectionNames[s], new dev.ato.adict.ADict());
                 for (int k = 0; k < 100; k++) {
-                    config.set("section" + s + ".key" + k, k * 0.5);
+                    config.set(paths[s][k], k * 0.5);
                 }
             }
         });
         args = new ArrayList<>();
         for (int v = 0; v < 10; v++) {
-            String section = "section" + v;
+            String[] section = paths[v];
             scope.observe("named" + v, ViewOptions.defaults().priority(v % 3), config -> {
                 for (int k = 0; k < 100; k++) {
-                    config.set(section + ".key" + k, k);
+                    config.set(section[k], k);
                 }
             });
             args.add("named" + v);

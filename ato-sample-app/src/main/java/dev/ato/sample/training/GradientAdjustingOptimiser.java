@@ -14,7 +14,8 @@ import org.tribuo.math.la.Tensor;
  * <ul>
  *   <li>Tribuo 4.3.2 sums a minibatch's gradients and then multiplies by the minibatch size, so its steps grow
  *   with the square of the batch size; dividing by that square gives the mean gradient, and a learning rate that
- *   means the same for every batch size.</li>
+ *   means the same for every batch size (an epoch's last, partial minibatch of k examples counts k/m of a full
+ *   one).</li>
  *   <li>Tribuo's linear trainer has no regularisation, so the L2 penalty's share ({@code -l2 · w}; Tribuo's
  *   gradients point uphill in likelihood) is added here, to the weights but not to the bias column.</li>
  * </ul>

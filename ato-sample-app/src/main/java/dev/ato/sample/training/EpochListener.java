@@ -8,4 +8,12 @@ public interface EpochListener {
 
     /** Called once per epoch, in order, before the next epoch starts. */
     void epochEnded(EpochMetrics metrics);
+
+    /** This listener, then {@code next}, for every epoch. */
+    default EpochListener andThen(EpochListener next) {
+        return metrics -> {
+            epochEnded(metrics);
+            next.epochEnded(metrics);
+        };
+    }
 }

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * The gradient optimisers a run can choose, by their config name ({@code sgd}, {@code momentum}, {@code adagrad},
- * {@code adam}, {@code rmsprop}), driven by the run's learning rate; all but Adam are Tribuo's. Optimisers that rewrite the
- * weights when training ends (parameter averaging, RDA) are left out, so the metrics seen after the last epoch
- * are those of the saved model.
+ * {@code adam}, {@code rmsprop}), driven by the run's learning rate; all but Adam are Tribuo's. Optimisers that
+ * rewrite the weights when training ends (parameter averaging, RDA) are left out, so the metrics seen after the
+ * last epoch are those of the saved model.
  */
 public enum Optimiser {
     /** Plain stochastic gradient descent with a constant learning rate. */

@@ -12,7 +12,7 @@ import java.util.List;
  * @param modelFile          the trained model in Tribuo's protobuf format ({@code Model.deserializeFromFile})
  * @param trainSize          images trained on
  * @param validationSize     images validated on
- * @param elapsed            wall time of loading the split, training, evaluating and saving
+ * @param elapsed            wall time of splitting, training, evaluating and saving
  */
 public record TrainingResult(double validationAccuracy, List<EpochMetrics> history, Path modelFile, int trainSize,
                              int validationSize, Duration elapsed) {

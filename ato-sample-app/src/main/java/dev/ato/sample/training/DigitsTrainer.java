@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Trains a multinomial logistic regression (Tribuo's linear SGD classifier with log loss) on a stratified split
@@ -38,6 +39,10 @@ public final class DigitsTrainer {
      * @throws AtoConfigException if the model file cannot be written
      */
     public TrainingResult train(DigitsData data, TrainingSettings settings, Path modelFile, EpochListener listener) {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(modelFile, "modelFile");
+        Objects.requireNonNull(listener, "listener");
         long start = System.nanoTime();
         StratifiedSplit split = StratifiedSplit.of(data.examples(), settings.validationFraction(), settings.seed());
         MutableDataset<Label> train = dataset(split.train(), data.source() + " train part");

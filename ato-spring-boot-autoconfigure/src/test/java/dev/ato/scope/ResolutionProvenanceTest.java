@@ -205,4 +205,13 @@ class ResolutionProvenanceTest {
         }
         assertThat(replayed).isEqualTo(flatten(r.config()));
     }
+
+    @Test
+    void aLiteralOverriddenByALaterLiteralOnItsParentLeavesNoStaleKey() {
+        Resolution r = new Scope("config").resolve(List.of("a.b=1", "a=5"));
+
+        Layer cli = r.layers().get(0);
+        assertThat(cli.values()).isEqualTo(Map.of("a", 5));
+        assertThat(r.origin("a").index()).isEqualTo(1);
+    }
 }

@@ -244,6 +244,21 @@ class TrackerTest {
     }
 
     @Test
+    void nanAndInfinityAreKeptOnSqliteAndNanNeverWinsARanking() {
+        try (RunHandle run = tracker.start("nan", config(0.1))) {
+            run.logMetric("loss", Double.NaN, 0);
+            run.logMetric("loss", 0.5, 1);
+            run.logMetric("loss", Double.POSITIVE_INFINITY, 2);
+            run.flush();
+            assertThat(finder.metrics(run.id())).extracting(MetricPoint::value)
+                    .containsExactly(Double.NaN, 0.5, Double.POSITIVE_INFINITY);
+            assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MIN)).value()).isEqualTo(0.5);
+            assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MAX)).value())
+                    .isEqualTo(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    @Test
     void anEmptyProjectNameIsRejected() {
         assertThatThrownBy(() -> tracker.start(" ", config(0.1))).isInstanceOf(AtoConfigException.class)
                 .hasMessageContaining("project name");

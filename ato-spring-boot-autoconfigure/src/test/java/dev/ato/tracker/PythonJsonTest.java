@@ -24,6 +24,22 @@ class PythonJsonTest {
         assertThat(PythonJson.pythonFloat(value)).isEqualTo(python);
     }
 
+    /** CPython 3.11's repr of random doubles, recorded for the format package (bits in hex, then the text). */
+    @Test
+    void floatsMatchCPythonReprOnRecordedValues() throws Exception {
+        List<String> lines;
+        try (var in = PythonJsonTest.class.getResourceAsStream("/dev/ato/format/python-float-repr.txt")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank()).toList();
+        }
+        assertThat(lines).hasSizeGreaterThan(400);
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            double value = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
+            assertThat(PythonJson.pythonFloat(value)).as("repr of bits %s", parts[0]).isEqualTo(parts[1]);
+        }
+    }
+
     @Test
     void nonFiniteFloatsAreWrittenAsPythonDoes() {
         assertThat(PythonJson.write(Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)))

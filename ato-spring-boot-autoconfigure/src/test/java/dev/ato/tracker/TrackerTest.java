@@ -97,7 +97,7 @@ class TrackerTest {
     @Test
     void finishIsFinalAndRunningIsNotAnEnd() {
         RunHandle run = tracker.start("vision", config(0.1));
-        assertThatThrownBy(() -> run.finish(RunStatus.RUNNING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run.finish(RunStatus.RUNNING)).isInstanceOf(AtoConfigException.class);
         run.finish(RunStatus.KILLED);
         run.close();
         assertThat(finder.findRun(run.id()).orElseThrow().status()).isEqualTo("killed");
@@ -265,6 +265,15 @@ class TrackerTest {
             assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MAX)).value())
                     .isEqualTo(Double.POSITIVE_INFINITY);
         }
+    }
+
+    @Test
+    void optionsThatWouldReportLiveRunsCrashedAreRejected() {
+        assertThatThrownBy(() -> TrackerOptions.defaults().withHeartbeat(Duration.ofSeconds(5), Duration.ofSeconds(2)))
+                .isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("crashGrace (PT2S) must be longer than heartbeatInterval (PT5S)");
+        assertThatThrownBy(() -> TrackerOptions.defaults().withBuffer(0, 10)).isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("queueCapacity");
     }
 
     @Test

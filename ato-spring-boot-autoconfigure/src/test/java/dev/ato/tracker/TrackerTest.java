@@ -210,6 +210,27 @@ class TrackerTest {
     }
 
     @Test
+    void theFactoriesForSpringWorkOnAPlainDataSource() throws Exception {
+        org.sqlite.SQLiteDataSource plain = new org.sqlite.SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + dir.resolve("spring.db"));
+        TrackerSchema.migrate(plain);
+        long id;
+        try (Tracker springTracker = Tracker.create(plain); RunHandle run = springTracker.start("s", config(0.2))) {
+            id = run.id();
+            run.logMetric("loss", 0.25, 0);
+        }
+        try (RunFinder springFinder = RunFinder.create(plain, Duration.ofSeconds(30))) {
+            assertThat(springFinder.findRun(id).orElseThrow().status()).isEqualTo("completed");
+            assertThat(springFinder.metrics(id)).hasSize(1);
+        }
+        try (Connection c = plain.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the tracker switched the file to WAL").isEqualTo("wal");
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsOneClearErrorNamingIt() {
         Path missing = dir.resolve("nope/sub/experiments.db");
         assertThatThrownBy(() -> Tracker.open("jdbc:sqlite:" + missing)).isInstanceOf(AtoConfigException.class)

@@ -85,6 +85,18 @@ public final class HyperBand extends SearchStrategy {
         return steps.get(Math.min(trialConfig.getInt(NUM_HALVED), steps.size() - 1));
     }
 
+    /**
+     * The sizes of the generations evaluated before the final re-evaluation: the grid, then {@code floor(n * rate)}
+     * while at least {@code numMinSamples} remain (one more than {@link #numGenerations()} when the ratio is exact).
+     */
+    List<Integer> generationSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = gridSize; n >= numMinSamples; n = (int) (n * halvingRate)) {
+            sizes.add(n);
+        }
+        return sizes;
+    }
+
     /** The schedule for any {@code maxSteps}, Python's arithmetic (and its float last entry) unchanged. */
     List<Double> stepSchedule(double maxSteps) {
         int generations = numGenerations();

@@ -5,7 +5,6 @@ import dev.ato.Mode;
 import dev.ato.adict.ADict;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -29,7 +28,6 @@ public final class Trials {
     private final Supplier<ADict> base;
     private final ToDoubleFunction<ADict> trial;
     private final boolean stopOnFirstFailure;
-    private final Comparator<ADict> bestFirst;
     private int evaluations;
 
     Trials(Mode mode, Supplier<ADict> base, ToDoubleFunction<ADict> trial, boolean stopOnFirstFailure) {
@@ -37,13 +35,6 @@ public final class Trials {
         this.base = base;
         this.trial = trial;
         this.stopOnFirstFailure = stopOnFirstFailure;
-        this.bestFirst = (a, b) -> {
-            double x = rankable(metric(a));
-            double y = rankable(metric(b));
-            // primitive comparison: -0.0 and 0.0 tie, as in Python's sort
-            int ascending = x < y ? -1 : x > y ? 1 : 0;
-            return mode == Mode.MAX ? -ascending : ascending;
-        };
     }
 
     /** Whether larger or smaller metrics are better. */
@@ -70,7 +61,7 @@ public final class Trials {
                 throw new AtoException("trial " + evaluations + " failed for config " + config
                         + "; the search stopped because stopOnFirstFailure is set", e);
             }
-            metric = worst();
+            metric = Ranking.worst(mode);
             error = e.toString();
         }
         config.put(METRIC, metric);
@@ -89,9 +80,7 @@ public final class Trials {
 
     /** The evaluated configs sorted best first; ties keep their order (a stable sort, like Python's). */
     public List<ADict> rank(List<ADict> evaluated) {
-        List<ADict> ranked = new ArrayList<>(evaluated);
-        ranked.sort(bestFirst);
-        return ranked;
+        return Ranking.bestFirst(evaluated, Trials::metric, mode);
     }
 
     /** How many trials have run so far. */
@@ -102,13 +91,5 @@ public final class Trials {
     /** The {@code __metric__} of an evaluated config. */
     public static double metric(ADict evaluated) {
         return evaluated.getDouble(METRIC);
-    }
-
-    private double worst() {
-        return mode == Mode.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-    }
-
-    private double rankable(double metric) {
-        return Double.isNaN(metric) ? worst() : metric;
     }
 }

@@ -2,6 +2,7 @@ package dev.ato.hyperopt;
 
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.scope.Scope;
 
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,21 @@ public abstract class SearchStrategy {
     public final HyperBandResult run(ADict base, ToDoubleFunction<ADict> trial) {
         ADict snapshot = base.copy();
         return run(() -> snapshot, trial);
+    }
+
+    /**
+     * Searches with each trial's config built on the full resolution of {@code scope} with {@code args} (default
+     * views, the named views and literals in {@code args}, deferred blocks and lazy views), resolved afresh for every
+     * trial; the candidate's parameter values and {@code __num_halved__} are merged over it. The arguments are
+     * checked once before any trial runs.
+     *
+     * @throws dev.ato.AtoConfigException for a malformed literal or an unknown view in {@code args}
+     */
+    public final HyperBandResult run(Scope scope, List<String> args, ToDoubleFunction<ADict> trial) {
+        Objects.requireNonNull(scope, "scope");
+        List<String> arguments = List.copyOf(args);
+        scope.resolve(arguments);
+        return run(() -> scope.resolve(arguments).config(), trial);
     }
 
     /**

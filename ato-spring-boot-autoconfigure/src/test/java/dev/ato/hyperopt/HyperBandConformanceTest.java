@@ -3,6 +3,8 @@ package dev.ato.hyperopt;
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.scope.Scope;
+import dev.ato.scope.ViewOptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -158,15 +160,14 @@ class HyperBandConformanceTest {
         objective.child("tables").forEach((table, entries) -> tables.put(table, ((ADict) entries).toMap()));
         String formula = objective.getString("formula");
         List<Call> calls = new ArrayList<>();
-        ADict base = vector.child("base_config").copy();
         @SuppressWarnings("unchecked")
         List<Object> scopeViews = (List<Object>) vector.getOrDefault("scope_views", List.of());
         boolean views = !scopeViews.isEmpty();
-        if (views) {
-            // Deviation: Python ato applies the scope's views to the first candidate only; every Ato trial gets
-            // the full resolution, so every trial sees the view's values.
-            scopeViews.forEach(v -> base.merge(((ADict) v).child("sets")));
-        }
+        // Deviation: Python ato applies the scope's views to the first candidate only; every Ato trial gets the
+        // full resolution of the scope, so every trial sees the views' values.
+        Scope scope = new Scope("config", vector.child("base_config"));
+        scopeViews.forEach(v -> scope.observe(((ADict) v).getString("name"), ViewOptions.defaults().defaultView(true),
+                config -> config.merge(((ADict) v).child("sets"))));
         if (vector.contains("error")) {
             assertThatThrownBy(() -> new HyperBand(space, vector.getDouble("halving_rate"),
                     vector.getInt("num_min_samples"), mode)).isInstanceOf(AtoConfigException.class);
@@ -177,7 +178,7 @@ class HyperBandConformanceTest {
                 mode);
         assertThat(space.size()).isEqualTo(vector.getInt("grid_size"));
         assertThat(hyperBand.numGenerations()).isEqualTo(vector.getInt("num_generations"));
-        HyperBandResult result = hyperBand.run(base, config -> {
+        HyperBandResult result = hyperBand.run(scope, List.of(), config -> {
             double metric = Formula.evaluate(formula,
                     key -> key.equals("num_halved") ? config.get(HyperBand.NUM_HALVED) : config.get(key), tables);
             calls.add(new Call(config, metric));

@@ -4,6 +4,8 @@ import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.scope.Scope;
+import dev.ato.scope.ViewOptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -93,6 +95,29 @@ class HyperBandTest {
         assertThat(result.config().getInt("x")).isBetween(0, 15);
         assertThat(result.logs()).hasSize(4);
         assertThat(result.config().isFrozen()).isTrue();
+    }
+
+    @Test
+    void everyTrialGetsTheScopesFullResolutionUnderItsPoint() {
+        Scope scope = new Scope("config", ADict.of(Map.of("x", -1, "lr", 0.1, "warmup", 0)));
+        scope.observe("long", ViewOptions.defaults(), c -> c.set("epochs", 90));
+        scope.observe("warmup", ViewOptions.defaults().lazy(true).defaultView(true),
+                c -> c.set("warmup", c.getInt("epochs") / 10));
+        List<ADict> seen = new ArrayList<>();
+        HyperBandResult result = new HyperBand(SIXTEEN, 0.5, 8, Mode.MAX).run(scope, List.of("long", "lr=0.5"),
+                config -> {
+                    seen.add(config);
+                    return config.getInt("x");
+                });
+        assertThat(seen).hasSize(16 + 8 + 1).allSatisfy(c -> {
+            assertThat(c.getInt("epochs")).isEqualTo(90);
+            assertThat(c.getDouble("lr")).isEqualTo(0.5);
+            assertThat(c.getInt("warmup")).isEqualTo(9);
+        });
+        assertThat(result.config().getInt("x")).isEqualTo(15);
+        assertThatThrownBy(() -> new HyperBand(SIXTEEN, 0.5, 8, Mode.MAX).run(scope, List.of("lr=[1,"), c -> {
+            throw new AssertionError("no trial may run");
+        })).isInstanceOf(AtoConfigException.class);
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class Searches implements AutoCloseable {
     /** The metric key each trial's run records its result under. */
     public static final String METRIC_KEY = "metric";
     private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 50;
+    private static final long POLL_MILLIS = 25;
     private static final AtomicLong WORKERS = new AtomicLong();
 
     private final TrialBoard board;

@@ -125,13 +125,14 @@ public final class HyperBandWorkersBench {
             Collections.shuffle(shuffled, new Random(seed));
             double randomBest = shuffled.subList(0, randomTrials).stream()
                     .mapToDouble(c -> LearningCurve.score(c, LearningCurve.MAX_STEPS)).max().orElseThrow();
-            randomSum += randomBest / best;
+            randomSum += randomBest / best; // averaged over the 100 seeds below
             randomWithinOnePercent += randomBest >= 0.99 * best ? 1 : 0;
         }
         System.out.printf(Locale.ROOT, "quality: grid %d configs, best %.5f; HyperBand %.5f (%.2f%% of best) with"
                 + " %d steps = %.1f%% of the grid's %d; random search with %d full runs: mean %.2f%% of best,"
                 + " within 1%% in %d of 100 seeds%n", grid.size(), best, found, 100 * found / best, budget.get(),
-                100.0 * budget.get() / fullBudget, fullBudget, randomTrials, randomSum, randomWithinOnePercent);
+                100.0 * budget.get() / fullBudget, fullBudget, randomTrials, 100 * randomSum / 100,
+                randomWithinOnePercent);
     }
 
     private static void sleep(long millis) {

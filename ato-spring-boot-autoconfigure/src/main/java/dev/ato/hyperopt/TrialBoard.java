@@ -420,7 +420,36 @@ final class TrialBoard {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction, retried a few times on a lock conflict (SQLite's BUSY when a deferred
+     * transaction meets another writer, PostgreSQL's serialization failure or deadlock).
+     */
     private <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(what, work);
+            } catch (AtoException e) {
+                if (attempt == 5 || !(e.getCause() instanceof SQLException sql) || !isLockConflict(sql)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isLockConflict(SQLException e) {
+        String state = e.getSQLState();
+        String message = String.valueOf(e.getMessage());
+        return "40001".equals(state) || "40P01".equals(state) || message.contains("SQLITE_BUSY")
+                || message.contains("SQLITE_LOCKED");
+    }
+
+    private <T> T once(String what, Work<T> work) {
         return inConnection(what, c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -118,20 +118,20 @@ public final class HyperBandWorkersBench {
         long fullBudget = (long) LearningCurve.SPACE.size() * LearningCurve.MAX_STEPS;
         int randomTrials = (int) (budget.get() / LearningCurve.MAX_STEPS);
         List<ADict> grid = LearningCurve.SPACE.grid(new ADict());
-        double randomSum = 0;
+        double randomMeanRatio = 0;
         int randomWithinOnePercent = 0;
         for (int seed = 0; seed < 100; seed++) {
             List<ADict> shuffled = new ArrayList<>(grid);
             Collections.shuffle(shuffled, new Random(seed));
             double randomBest = shuffled.subList(0, randomTrials).stream()
                     .mapToDouble(c -> LearningCurve.score(c, LearningCurve.MAX_STEPS)).max().orElseThrow();
-            randomSum += randomBest / best; // averaged over the 100 seeds below
+            randomMeanRatio += randomBest / best / 100;
             randomWithinOnePercent += randomBest >= 0.99 * best ? 1 : 0;
         }
         System.out.printf(Locale.ROOT, "quality: grid %d configs, best %.5f; HyperBand %.5f (%.2f%% of best) with"
                 + " %d steps = %.1f%% of the grid's %d; random search with %d full runs: mean %.2f%% of best,"
                 + " within 1%% in %d of 100 seeds%n", grid.size(), best, found, 100 * found / best, budget.get(),
-                100.0 * budget.get() / fullBudget, fullBudget, randomTrials, 100 * randomSum / 100,
+                100.0 * budget.get() / fullBudget, fullBudget, randomTrials, 100 * randomMeanRatio,
                 randomWithinOnePercent);
     }
 

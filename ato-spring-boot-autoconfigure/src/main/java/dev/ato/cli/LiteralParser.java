@@ -214,8 +214,9 @@ final class LiteralParser {
                 }
             }
         }
-        throw error(escapeStart, "bad escape " + text.substring(escapeStart, Math.min(end, pos + digits)),
-                "\\" + text.charAt(escapeStart + 1) + " needs " + digits + " hex digits of a valid code point;"
+        char letter = text.charAt(escapeStart + 1);
+        throw error(escapeStart, "bad escape \\" + letter,
+                "\\" + letter + " needs " + digits + " hex digits of a valid code point;"
                         + " write \\\\ for a literal backslash");
     }
 
@@ -259,6 +260,11 @@ final class LiteralParser {
         for (int i = 0; i < word.length(); i++) {
             if (Character.isWhitespace(word.charAt(i))) {
                 requireCloser();
+                if (dictKey) {
+                    throw error(start + raw.indexOf(word) + i,
+                            "expected ':' after dict key '" + word.substring(0, i) + "'",
+                            "write {key: value, ...}; quote a key with spaces: 'a b'");
+                }
                 throw error(start + raw.indexOf(word) + i, "two values without a ',' between them",
                         "separate items with ',', or quote a string with spaces: 'a b'");
             }

@@ -228,8 +228,8 @@ public final class Searches implements AutoCloseable {
         }
         board.complete(search.id(), trial, worker, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
-            board.fail(search.id(), "trial " + trial.candidate() + " failed: " + failure);
-            throw new AtoException("trial " + trial.candidate() + " of search '" + search.id() + "' failed; the search"
+            board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
+            throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id() + "' failed; the search"
                     + " stopped because stopOnFirstFailure is set", failure);
         }
     }

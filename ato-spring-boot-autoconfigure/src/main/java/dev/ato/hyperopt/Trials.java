@@ -58,7 +58,7 @@ public final class Trials {
             metric = trial.applyAsDouble(config.copy());
         } catch (RuntimeException e) {
             if (stopOnFirstFailure) {
-                throw new AtoException("trial " + evaluations + " failed for config " + config
+                throw new AtoException("trial " + evaluations + " failed for config " + config.toMap()
                         + "; the search stopped because stopOnFirstFailure is set", e);
             }
             metric = Ranking.worst(mode);

@@ -229,8 +229,8 @@ public final class Searches implements AutoCloseable {
         board.complete(search.id(), trial, worker, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
             board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
-            throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id() + "' failed; the search"
-                    + " stopped because stopOnFirstFailure is set", failure);
+            throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id()
+                    + "' failed; the search stopped because stopOnFirstFailure is set", failure);
         }
     }
 
@@ -291,7 +291,8 @@ public final class Searches implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             String sep = jdbcUrl.contains("?") ? "&" : "?";
             config.setJdbcUrl(jdbcUrl.contains("busy_timeout=") ? jdbcUrl
-                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&transaction_mode=IMMEDIATE");
+                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
+                            + "&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);

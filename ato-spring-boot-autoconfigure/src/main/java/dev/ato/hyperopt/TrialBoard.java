@@ -68,7 +68,8 @@ final class TrialBoard {
 
     Optional<SearchRecord> find(String id) {
         return inConnection("read search " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SEARCH_COLUMNS + " FROM ato_searches WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + SEARCH_COLUMNS + " FROM ato_searches WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(search(rs)) : Optional.empty();
@@ -168,7 +169,8 @@ final class TrialBoard {
             SearchDefinition definition) {
         return inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ato_search_trials SET status = ?, metric = ?,"
-                    + " run_id = ?, error = ?, lease_until = NULL WHERE id = ? AND worker = ? AND status = 'running'")) {
+                    + " run_id = ?, error = ?, lease_until = NULL"
+                    + " WHERE id = ? AND worker = ? AND status = 'running'")) {
                 ps.setString(1, error == null ? TrialRow.DONE : TrialRow.FAILED);
                 if (Double.isNaN(metric)) {
                     ps.setNull(2, Types.DOUBLE);

@@ -139,7 +139,8 @@ class TrackedSearchTest {
             return OBJECTIVE.applyAsDouble(c);
         };
         try (Searches searches = Searches.open(url); RunFinder finder = RunFinder.open(url)) {
-            HyperBandResult result = searches.run(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict(), failsAtThree);
+            HyperBandResult result =
+                    searches.run(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict(), failsAtThree);
             assertThat(result.config().getInt("x")).isEqualTo(9);
             List<ADict> failed = result.logs().get(0).stream().filter(c -> c.contains(Trials.ERROR)).toList();
             assertThat(failed).hasSize(2).allSatisfy(c -> {

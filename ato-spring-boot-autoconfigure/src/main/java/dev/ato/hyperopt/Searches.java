@@ -93,7 +93,15 @@ public final class Searches implements AutoCloseable {
         }
     }
 
-    /** Searches on a migrated DataSource and the tracker writing to it (Spring's beans); neither is closed here. */
+    /** Searches on a migrated DataSource and the tracker writing to it (Spring's beans), with 30-second leases. */
+    public static Searches create(DataSource dataSource, Tracker tracker) {
+        return create(dataSource, tracker, DEFAULT_LEASE);
+    }
+
+    /**
+     * Searches on a migrated DataSource and the tracker writing to it; neither is closed by {@link #close()}. On
+     * SQLite the DataSource should use WAL and a busy timeout, as {@link #open(String)} does.
+     */
     public static Searches create(DataSource dataSource, Tracker tracker, Duration lease) {
         return new Searches(dataSource, tracker, lease, null);
     }

@@ -83,11 +83,6 @@ public final class Trials {
         return Ranking.bestFirst(evaluated, Trials::metric, mode);
     }
 
-    /** How many trials have run so far. */
-    public int evaluations() {
-        return evaluations;
-    }
-
     /** The {@code __metric__} of an evaluated config. */
     public static double metric(ADict evaluated) {
         return evaluated.getDouble(METRIC);

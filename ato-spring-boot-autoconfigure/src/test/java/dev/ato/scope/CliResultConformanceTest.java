@@ -2,6 +2,8 @@ package dev.ato.scope;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.conformance.PythonTypes;
+import dev.ato.conformance.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CliResultConformanceTest {
 
-    private static final JsonNode VECTORS = Vectors.load("cli-tokens.json");
+    private static final JsonNode VECTORS = Vectors.file("ato/cli-tokens.json");
     private static final String ERROR = "error";
 
     /** Case id → Ato's final config as JSON, or "error", and the difference from Python ato. */
@@ -101,19 +103,19 @@ class CliResultConformanceTest {
         }
         Resolution resolution = scope.resolve(args);
         if (deviation != null) {
-            assertThat(Vectors.json(resolution.config())).as(deviation.difference())
-                    .isEqualTo(Vectors.JSON.readTree(deviation.ato()));
+            assertThat(ScopeVectors.json(resolution.config())).as(deviation.difference())
+                    .isEqualTo(ScopeVectors.JSON.readTree(deviation.ato()));
         } else {
-            assertThat(Vectors.json(resolution.config())).isEqualTo(Vectors.withFloats(result.get("config")));
-            assertThat(Vectors.types(resolution.config())).isEqualTo(Vectors.stringMap(result.get("types")));
+            assertThat(ScopeVectors.json(resolution.config())).isEqualTo(ScopeVectors.expected(result.get("config")));
+            assertThat(PythonTypes.of(resolution.config())).isEqualTo(ScopeVectors.stringMap(result.get("types")));
         }
         assertThat(resolution.appliedViews().stream().map(AppliedView::name).toList())
-                .as("screen_views").isEqualTo(Vectors.strings(testCase.get("screen_views")));
+                .as("screen_views").isEqualTo(ScopeVectors.strings(testCase.get("screen_views")));
     }
 
     private static Scope scope(JsonNode node) {
         ADict base = node.get("config").stringValue().equals("ADict.auto") ? ADict.auto() : new ADict();
-        node.get("initial").properties().forEach(e -> base.put(e.getKey(), Vectors.java(e.getValue())));
+        node.get("initial").properties().forEach(e -> base.put(e.getKey(), ScopeVectors.java(e.getValue())));
         Scope scope = new Scope(node.get("name").stringValue(), base);
         for (JsonNode view : node.get("views")) {
             scope.observe(view.stringValue(), ViewOptions.defaults(), config -> { });

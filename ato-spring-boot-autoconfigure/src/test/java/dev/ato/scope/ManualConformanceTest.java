@@ -1,6 +1,7 @@
 package dev.ato.scope;
 
 import dev.ato.adict.ADict;
+import dev.ato.conformance.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ManualConformanceTest {
 
-    private static final JsonNode VECTORS = Vectors.load("manual.json");
+    private static final JsonNode VECTORS = Vectors.file("ato/manual.json");
 
     static Stream<Arguments> cases() {
         return StreamSupport.stream(VECTORS.get("cases").spliterator(), false)
@@ -54,7 +55,7 @@ class ManualConformanceTest {
             scope.observe(view.get("name").stringValue(), options, config -> { });
         }
         JsonNode manual = node.get("manual");
-        scope.manual(docs -> manual.properties().forEach(e -> docs.put(e.getKey(), Vectors.java(e.getValue()))));
+        scope.manual(docs -> manual.properties().forEach(e -> docs.put(e.getKey(), ScopeVectors.java(e.getValue()))));
         if (node.has("manual_updates")) {
             for (JsonNode update : node.get("manual_updates")) {
                 scope.manual(docs -> docs.update(map(update)));
@@ -65,6 +66,6 @@ class ManualConformanceTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(JsonNode node) {
-        return (Map<String, Object>) Vectors.java(node);
+        return (Map<String, Object>) ScopeVectors.java(node);
     }
 }

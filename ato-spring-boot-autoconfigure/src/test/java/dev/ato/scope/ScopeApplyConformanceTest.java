@@ -3,6 +3,8 @@ package dev.ato.scope;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.adict.ADict;
+import dev.ato.conformance.PythonTypes;
+import dev.ato.conformance.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ScopeApplyConformanceTest {
 
-    private static final JsonNode VECTORS = Vectors.load("scope-apply.json");
+    private static final JsonNode VECTORS = Vectors.file("ato/scope-apply.json");
     private static final String ERROR = "error";
 
     /** Case id → Ato's configs as JSON ({@code scope → config}) or "error", and the difference from Python ato. */
@@ -79,7 +81,7 @@ class ScopeApplyConformanceTest {
         for (JsonNode scopeNode : testCase.get("scopes")) {
             scopes.add(scope(scopeNode, calls));
         }
-        List<String> argv = Vectors.strings(testCase.get("argv"));
+        List<String> argv = ScopeVectors.strings(testCase.get("argv"));
         String mode = testCase.get("mode").stringValue();
         JsonNode result = testCase.get("result");
         Deviation deviation = DEVIATIONS.get(testCase.get("id").stringValue());
@@ -98,16 +100,16 @@ class ScopeApplyConformanceTest {
         }
         Map<String, Resolution> resolutions = resolve(mode, scopes, argv);
         if (deviation != null) {
-            JsonNode ato = Vectors.JSON.readTree(deviation.ato());
-            ato.properties().forEach(e -> assertThat(Vectors.json(resolutions.get(e.getKey()).config()))
+            JsonNode ato = ScopeVectors.JSON.readTree(deviation.ato());
+            ato.properties().forEach(e -> assertThat(ScopeVectors.json(resolutions.get(e.getKey()).config()))
                     .as(deviation.difference()).isEqualTo(e.getValue()));
             return;
         }
         result.get("configs").properties().forEach(e -> {
             ADict config = resolutions.get(e.getKey()).config();
-            assertThat(Vectors.json(config)).as("config of " + e.getKey()).isEqualTo(e.getValue());
-            assertThat(Vectors.types(config)).as("types of " + e.getKey())
-                    .isEqualTo(Vectors.stringMap(result.get("types").get(e.getKey())));
+            assertThat(ScopeVectors.json(config)).as("config of " + e.getKey()).isEqualTo(e.getValue());
+            assertThat(PythonTypes.of(config)).as("types of " + e.getKey())
+                    .isEqualTo(ScopeVectors.stringMap(result.get("types").get(e.getKey())));
         });
         result.get("screen").properties().forEach(e -> assertScreen(resolutions.get(e.getKey()), e.getValue()));
         List<Call> expectedCalls = new ArrayList<>();
@@ -123,11 +125,11 @@ class ScopeApplyConformanceTest {
     private static void assertScreen(Resolution resolution, JsonNode screen) {
         List<AppliedView> applied = resolution.appliedViews();
         assertThat(applied.stream().filter(v -> !v.lazy()).map(AppliedView::name).toList())
-                .isEqualTo(Vectors.strings(screen.get("views")));
+                .isEqualTo(ScopeVectors.strings(screen.get("views")));
         assertThat(applied.stream().filter(AppliedView::lazy).map(AppliedView::name).toList())
-                .isEqualTo(Vectors.strings(screen.get("lazy_views")));
+                .isEqualTo(ScopeVectors.strings(screen.get("lazy_views")));
         // each literal Python executed is a command-line write in Ato's history of its key
-        for (String literal : Vectors.strings(screen.get("literals"))) {
+        for (String literal : ScopeVectors.strings(screen.get("literals"))) {
             String key = literal.substring(0, literal.indexOf('='));
             assertThat(resolution.history(key)).as("history of " + key)
                     .anySatisfy(origin -> assertThat(origin.kind()).isEqualTo(LayerKind.CLI));
@@ -155,7 +157,7 @@ class ScopeApplyConformanceTest {
         } else {
             ADict base = auto ? ADict.auto() : new ADict();
             if (!initial.isNull()) {
-                initial.properties().forEach(e -> base.put(e.getKey(), Vectors.java(e.getValue())));
+                initial.properties().forEach(e -> base.put(e.getKey(), ScopeVectors.java(e.getValue())));
             }
             scope = new Scope(name, base);
         }
@@ -167,7 +169,7 @@ class ScopeApplyConformanceTest {
                     .chainWith(chain(view.get("chain_with")));
             String viewName = view.get("name").stringValue();
             if (view.get("kind").stringValue().equals("config")) {
-                Object config = Vectors.java(view.get("config"));
+                Object config = ScopeVectors.java(view.get("config"));
                 scope.observe(viewName, options, c -> c.update(asMap(config)));
             } else {
                 JsonNode ops = view.get("ops");
@@ -188,7 +190,7 @@ class ScopeApplyConformanceTest {
         if (chainWith.isString()) {
             return new String[] {chainWith.stringValue()};
         }
-        return Vectors.strings(chainWith).toArray(String[]::new);
+        return ScopeVectors.strings(chainWith).toArray(String[]::new);
     }
 
     @SuppressWarnings("unchecked")
@@ -205,24 +207,24 @@ class ScopeApplyConformanceTest {
     private static void runOp(JsonNode op, ADict config, ViewContext context) {
         String key = op.has("key") ? op.get("key").stringValue() : null;
         switch (op.get("op").stringValue()) {
-            case "set" -> config.set(key, Vectors.java(op.get("value")));
+            case "set" -> config.set(key, ScopeVectors.java(op.get("value")));
             case "set_from" -> config.set(key, expression(op.get("expr").stringValue(), op.get("args"), config));
             case "set_if" -> {
-                if (pythonEquals(config.get(op.get("if_key").stringValue()), Vectors.java(op.get("equals")))) {
-                    config.set(key, Vectors.java(op.get("value")));
+                if (pythonEquals(config.get(op.get("if_key").stringValue()), ScopeVectors.java(op.get("equals")))) {
+                    config.set(key, ScopeVectors.java(op.get("value")));
                 } else if (op.has("else_value")) {
-                    config.set(key, Vectors.java(op.get("else_value")));
+                    config.set(key, ScopeVectors.java(op.get("else_value")));
                 }
             }
             case "if" -> {
-                boolean holds = pythonEquals(config.get(op.get("if_key").stringValue()), Vectors.java(op.get("equals")));
+                boolean holds = pythonEquals(config.get(op.get("if_key").stringValue()), ScopeVectors.java(op.get("equals")));
                 JsonNode branch = op.get(holds ? "then" : "else");
                 if (branch != null) {
                     run(branch, config, context);
                 }
             }
             case "update" -> {
-                Map<String, Object> value = asMap(Vectors.java(op.get("value")));
+                Map<String, Object> value = asMap(ScopeVectors.java(op.get("value")));
                 if (op.has("recurrent") && op.get("recurrent").booleanValue()) {
                     config.merge(value);
                 } else {
@@ -230,8 +232,8 @@ class ScopeApplyConformanceTest {
                 }
             }
             case "delete" -> config.remove(key);
-            case "incr" -> config.set(key, add(config.get(key), op.has("by") ? Vectors.java(op.get("by")) : 1));
-            case "append" -> config.getList(key).add(Vectors.java(op.get("value")));
+            case "incr" -> config.set(key, add(config.get(key), op.has("by") ? ScopeVectors.java(op.get("by")) : 1));
+            case "append" -> config.getList(key).add(ScopeVectors.java(op.get("value")));
             case "read" -> Objects.requireNonNull(config.get(key) == null ? "" : "read");
             case "lazy" -> {
                 JsonNode block = op.get("ops");
@@ -248,9 +250,9 @@ class ScopeApplyConformanceTest {
             if (arg.isString()) {
                 values.add(config.get(arg.stringValue()));
             } else if (arg.isObject() && arg.has("lit")) {
-                values.add(Vectors.java(arg.get("lit")));
+                values.add(ScopeVectors.java(arg.get("lit")));
             } else {
-                values.add(Vectors.java(arg));
+                values.add(ScopeVectors.java(arg));
             }
         }
         Object a = values.get(0);

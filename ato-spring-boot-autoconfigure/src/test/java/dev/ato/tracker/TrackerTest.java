@@ -219,16 +219,25 @@ class TrackerTest {
     @Test
     void aReadOnlyDirectoryIsOneClearErrorNamingIt() throws Exception {
         Path readOnly = Files.createDirectory(dir.resolve("ro"));
-        assertThat(readOnly.toFile().setWritable(false)).isTrue();
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly),
-                    "running as a user who may write anywhere (root): a read-only directory cannot be simulated");
+            makeReadOnly(readOnly);
             assertThatThrownBy(() -> Tracker.open("jdbc:sqlite:" + readOnly.resolve("x.db")))
                     .isInstanceOf(AtoConfigException.class).hasMessageContaining(readOnly.toString())
                     .hasMessageContaining("read-only");
         } finally {
+            new ProcessBuilder("chattr", "-i", readOnly.toString()).start().waitFor();
             readOnly.toFile().setWritable(true);
         }
+    }
+
+    /** Permissions do not stop root, so as root the directory is made immutable ({@code chattr +i}) instead. */
+    private static void makeReadOnly(Path directory) throws Exception {
+        assertThat(directory.toFile().setWritable(false)).isTrue();
+        if (Files.isWritable(directory)) {
+            new ProcessBuilder("chattr", "+i", directory.toString()).inheritIO().start().waitFor();
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(directory),
+                "cannot make a directory read-only here (root without chattr): run as a normal user");
     }
 
     @Test
@@ -241,6 +250,21 @@ class TrackerTest {
                 .hasMessageContaining("not a JDBC URL: 'sqlite:experiments.db'");
         assertThatThrownBy(() -> Tracker.open("jdbc:mysql://x/y")).isInstanceOf(AtoConfigException.class)
                 .hasMessageContaining("jdbc:mysql://x/y");
+    }
+
+    @Test
+    void nanAndInfinityAreKeptOnSqliteAndNanNeverWinsARanking() {
+        try (RunHandle run = tracker.start("nan", config(0.1))) {
+            run.logMetric("loss", Double.NaN, 0);
+            run.logMetric("loss", 0.5, 1);
+            run.logMetric("loss", Double.POSITIVE_INFINITY, 2);
+            run.flush();
+            assertThat(finder.metrics(run.id())).extracting(MetricPoint::value)
+                    .containsExactly(Double.NaN, 0.5, Double.POSITIVE_INFINITY);
+            assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MIN)).value()).isEqualTo(0.5);
+            assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MAX)).value())
+                    .isEqualTo(Double.POSITIVE_INFINITY);
+        }
     }
 
     @Test

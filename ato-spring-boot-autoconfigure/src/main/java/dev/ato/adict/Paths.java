@@ -2,8 +2,20 @@ package dev.ato.adict;
 
 import dev.ato.AtoKeyException;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /** Splits and joins dotted key paths. */
 final class Paths {
+
+    /**
+     * Dotted paths already split. Views write the same constant key strings on every resolution (HyperBand resolves
+     * thousands of times), so a path is split once and its segments are the same String objects every time: no
+     * allocation, and map lookups find their cached hash codes and match by identity. Bounded: once full, further
+     * paths are split on every call.
+     */
+    private static final int MAX_MEMOIZED = 1 << 16;
+    private static final Map<String, String[]> SPLIT = new ConcurrentHashMap<>();
 
     private Paths() {
     }
@@ -13,8 +25,20 @@ final class Paths {
         return path != null && !path.isEmpty() && path.indexOf('.') < 0;
     }
 
-    /** The segments of {@code path}; by hand, because {@code String.split} allocates a list and sublists per call. */
+    /** The segments of {@code path}, shared between calls: callers must not change the array. */
     static String[] split(String path) {
+        String[] segments = path == null ? null : SPLIT.get(path);
+        if (segments == null) {
+            segments = splitNew(path);
+            if (segments.length > 1 && SPLIT.size() < MAX_MEMOIZED) {
+                SPLIT.putIfAbsent(path, segments);
+            }
+        }
+        return segments;
+    }
+
+    /** Splits by hand, because {@code String.split} allocates a list and sublists per call. */
+    private static String[] splitNew(String path) {
         if (path == null || path.isEmpty()) {
             throw new AtoKeyException("a key path must not be empty");
         }

@@ -14,7 +14,7 @@ final class Paths {
      * allocation, and map lookups find their cached hash codes and match by identity. Bounded: once full, further
      * paths are split on every call.
      */
-    private static final int MAX_MEMOIZED = 1 << 16;
+    private static final int MAX_MEMOIZED = 1 << 14;
     private static final Map<String, String[]> SPLIT = new ConcurrentHashMap<>();
 
     private Paths() {

@@ -259,6 +259,11 @@ final class LiteralParser {
         for (int i = 0; i < word.length(); i++) {
             if (Character.isWhitespace(word.charAt(i))) {
                 requireCloser();
+                if (dictKey) {
+                    throw error(start + raw.indexOf(word) + i,
+                            "expected ':' after dict key '" + word.substring(0, i) + "'",
+                            "write {key: value, ...}; quote a key with spaces: 'a b'");
+                }
                 throw error(start + raw.indexOf(word) + i, "two values without a ',' between them",
                         "separate items with ',', or quote a string with spaces: 'a b'");
             }

@@ -214,8 +214,9 @@ final class LiteralParser {
                 }
             }
         }
-        throw error(escapeStart, "bad escape " + text.substring(escapeStart, Math.min(end, pos + digits)),
-                "\\" + text.charAt(escapeStart + 1) + " needs " + digits + " hex digits of a valid code point;"
+        char letter = text.charAt(escapeStart + 1);
+        throw error(escapeStart, "bad escape \\" + letter,
+                "\\" + letter + " needs " + digits + " hex digits of a valid code point;"
                         + " write \\\\ for a literal backslash");
     }
 

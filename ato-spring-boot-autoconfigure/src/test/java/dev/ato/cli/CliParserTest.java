@@ -170,8 +170,8 @@ class CliParserTest {
             "{[1]: 2}       | a dict key must be a single word             | 1",
             "[,]            | expected a value but found ','               | 1",
             "[1,,2]         | expected a value but found ','               | 3",
-            "'\\x4'         | bad escape \\x4'                             | 1",
-            "'\\U00110000'  | bad escape \\U00110000                       | 1",
+            "'\\x4'         | needs 2 hex digits                           | 1",
+            "'\\U00110000'  | needs 8 hex digits                           | 1",
             "``             | empty value                                  | 0",
             "`   `          | empty value                                  | 0"})
     void malformedLiteralsShowWhatWhereAndAHint(String literal, String what, int caret) {

@@ -32,6 +32,8 @@ final class DataSources {
             config.setJdbcUrl(withSqliteSettings(jdbcUrl));
             config.setMaximumPoolSize(4);
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            // one multi-row INSERT per batch instead of one statement per row
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.setJdbcUrl(jdbcUrl);
             config.setMaximumPoolSize(8);
         } else {

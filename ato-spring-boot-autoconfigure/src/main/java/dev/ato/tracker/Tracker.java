@@ -116,11 +116,13 @@ public final class Tracker implements AutoCloseable {
      */
     public <T> T run(String project, ADict config, List<String> tags, RunBody<T> body) throws Exception {
         RunHandle run = start(project, config, tags);
-        try (run) {
+        try {
             return body.run(run);
         } catch (Exception | Error e) {
             run.recordFailure(e);
             throw e;
+        } finally {
+            run.close();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ato.tracker;
 
 import dev.ato.AtoConfigException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,13 +31,23 @@ public final class TrackerSchema {
             throw new AtoConfigException("cannot connect to the tracker database: " + e.getMessage(), e);
         }
         String location = "classpath:db/migration/" + (flavor == SqlFlavor.SQLITE ? "sqlite" : "postgresql");
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(location)
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("tables created by Python ato")
-                .load()
-                .migrate();
+                .load();
+        try {
+            flyway.migrate();
+        } catch (FlywayException raced) {
+            // Two processes may migrate a new file at once; the loser finds the winner's history the second time.
+            try {
+                flyway.migrate();
+            } catch (FlywayException e) {
+                e.addSuppressed(raced);
+                throw new AtoConfigException("cannot create or upgrade the tracker schema: " + e.getMessage(), e);
+            }
+        }
     }
 }

@@ -81,10 +81,9 @@ class ScopeBindingTest {
         List<String> names = environment.getPropertySources().stream().map(PropertySource::getName).toList();
         List<String> ato = names.stream().filter(n -> n.startsWith("ato:")).toList();
         assertThat(names.subList(0, ato.size())).isEqualTo(ato);
-        assertThat(ato).containsExactly(
-                "ato:model:2:cli:cli", "ato:model:1:external:external", "ato:model:0:view:base",
+        assertThat(ato).as("by precedence: the last layer of the last scope first").containsExactly(
                 "ato:train:4:lazy_view:steps", "ato:train:3:cli:cli", "ato:train:2:external:external",
-                "ato:train:1:view:high_lr", "ato:train:0:view:defaults");
+                "ato:train:1:view:high_lr", "ato:train:0:view:defaults", "ato:model:0:view:base");
         assertThat(environment.getPropertySources().get("ato:train:0:view:defaults").getProperty("train.lr"))
                 .isEqualTo(0.1);
         assertThat(environment.getPropertySources().get("ato:train:0:view:defaults")

@@ -3,6 +3,7 @@ package dev.ato.scope;
 import dev.ato.adict.ADict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,9 @@ final class RawLayer {
     final String name;
     final LayerKind kind;
     final int priority;
-    final List<String> writtenKeys = new ArrayList<>();
-    final List<Object> writtenValues = new ArrayList<>();
+    /** Writes as (parent path, key, value) triples: the dotted key is joined only when someone asks. */
+    private Object[] writes = new Object[48];
+    private int writeCount;
     final List<String> removedKeys = new ArrayList<>(0);
     private final Attribution attribution;
     /** Keys already recorded, built on first use by {@link #writtenEvenIfUnchanged}. */
@@ -38,8 +40,29 @@ final class RawLayer {
     }
 
     void written(String key, Object snapshot) {
-        writtenKeys.add(key);
-        writtenValues.add(snapshot);
+        written("", key, snapshot);
+    }
+
+    void written(String parent, String key, Object snapshot) {
+        if (writeCount * 3 == writes.length) {
+            writes = Arrays.copyOf(writes, writes.length * 2);
+        }
+        int at = writeCount++ * 3;
+        writes[at] = parent;
+        writes[at + 1] = key;
+        writes[at + 2] = snapshot;
+    }
+
+    int writeCount() {
+        return writeCount;
+    }
+
+    String writtenKey(int i) {
+        return Shadow.join((String) writes[i * 3], (String) writes[i * 3 + 1]);
+    }
+
+    Object writtenValue(int i) {
+        return writes[i * 3 + 2];
     }
 
     /**
@@ -48,7 +71,10 @@ final class RawLayer {
      */
     void writtenEvenIfUnchanged(String key, Object value) {
         if (seen == null) {
-            seen = new HashSet<>(writtenKeys);
+            seen = new HashSet<>();
+            for (int i = 0; i < writeCount; i++) {
+                seen.add(writtenKey(i));
+            }
             seen.addAll(removedKeys);
         }
         if (value instanceof ADict dict && !dict.isEmpty()) {

@@ -62,8 +62,8 @@ public final class Resolution {
             result = new ArrayList<>(rawLayers.size());
             for (RawLayer raw : rawLayers) {
                 Map<String, Object> values = new LinkedHashMap<>();
-                for (int i = 0; i < raw.writtenKeys.size(); i++) {
-                    values.put(raw.writtenKeys.get(i), plain(raw.writtenValues.get(i)));
+                for (int i = 0; i < raw.writeCount(); i++) {
+                    values.put(raw.writtenKey(i), plain(raw.writtenValue(i)));
                 }
                 result.add(new Layer(raw.name, raw.kind, raw.priority, values, new LinkedHashSet<>(raw.removedKeys)));
             }
@@ -158,12 +158,12 @@ public final class Resolution {
             Map<String, List<Origin>> byKey = new HashMap<>();
             List<List<Origin>> byLayer = new ArrayList<>(rawLayers.size());
             for (RawLayer raw : rawLayers) {
-                List<Origin> origins = new ArrayList<>(raw.removedKeys.size() + raw.writtenKeys.size());
+                List<Origin> origins = new ArrayList<>(raw.removedKeys.size() + raw.writeCount());
                 for (String key : raw.removedKeys) {
                     origins.add(raw.origin(key, null, true));
                 }
-                for (int i = 0; i < raw.writtenKeys.size(); i++) {
-                    origins.add(raw.origin(raw.writtenKeys.get(i), plain(raw.writtenValues.get(i)), false));
+                for (int i = 0; i < raw.writeCount(); i++) {
+                    origins.add(raw.origin(raw.writtenKey(i), plain(raw.writtenValue(i)), false));
                 }
                 for (Origin origin : origins) {
                     byKey.computeIfAbsent(origin.key(), k -> new ArrayList<>(2)).add(origin);

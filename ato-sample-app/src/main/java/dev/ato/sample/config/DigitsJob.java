@@ -2,22 +2,33 @@ package dev.ato.sample.config;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.scope.Fingerprint;
 import dev.ato.scope.Resolution;
 import dev.ato.sample.training.Optimiser;
 import dev.ato.sample.training.TrainingSettings;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One training job as the three scopes resolved it: the typed {@code model}, {@code data} and {@code train}
- * records, and the whole config ({@code {model: …, data: …, train: …}}) that the tracker stores with the run.
+ * records, the whole config ({@code {model: …, data: …, train: …}}) that the tracker stores with the run, and the
+ * code fingerprints of the application's {@code @AtoTrace} methods, which every resolution carries.
  *
- * @param model  the {@code model} scope
- * @param data   the {@code data} scope
- * @param train  the {@code train} scope
- * @param config the three configs under their scope names, frozen
+ * @param model        the {@code model} scope
+ * @param data         the {@code data} scope
+ * @param train        the {@code train} scope
+ * @param config       the three configs under their scope names, frozen
+ * @param fingerprints the {@code @AtoTrace} fingerprints, each once
  */
-public record DigitsJob(ModelProperties model, DataProperties data, TrainProperties train, ADict config) {
+public record DigitsJob(ModelProperties model, DataProperties data, TrainProperties train, ADict config,
+                        List<Fingerprint> fingerprints) {
+
+    public DigitsJob {
+        fingerprints = List.copyOf(fingerprints);
+    }
 
     /** The scope names, which are also the top-level keys of {@link #config}. */
     public static final String MODEL = "model";
@@ -32,10 +43,14 @@ public record DigitsJob(ModelProperties model, DataProperties data, TrainPropert
     /** Binds the records from the resolutions of the three scopes; a value that does not fit is named. */
     public static DigitsJob of(Map<String, Resolution> resolutions) {
         ADict config = new ADict();
-        resolutions.forEach((scope, resolution) -> config.put(scope, resolution.config().copy()));
+        Set<Fingerprint> fingerprints = new LinkedHashSet<>();
+        resolutions.forEach((scope, resolution) -> {
+            config.put(scope, resolution.config().copy());
+            fingerprints.addAll(resolution.fingerprints());
+        });
         return new DigitsJob(ScopeBinding.bind(resolutions, ModelProperties.class),
                 ScopeBinding.bind(resolutions, DataProperties.class),
-                ScopeBinding.bind(resolutions, TrainProperties.class), config.freeze());
+                ScopeBinding.bind(resolutions, TrainProperties.class), config.freeze(), List.copyOf(fingerprints));
     }
 
     /** The trainer's settings; an out-of-range value is an {@code AtoConfigException} naming its key. */

@@ -8,20 +8,18 @@ import dev.ato.sample.training.DigitsTrainer;
 import dev.ato.sample.training.EpochListener;
 import dev.ato.sample.training.TrainingResult;
 import dev.ato.sample.training.TrainingSettings;
-import dev.ato.scope.Fingerprint;
-import dev.ato.scope.Fingerprints;
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.Tracker;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
  * One tracked training run: the job's config becomes a run in project {@code ato.project}, every epoch's loss and
  * validation accuracy become metrics ({@code loss}, {@code val_loss}, {@code val_acc} at step = epoch), the model
- * file an artifact (the tracker stores its size and SHA-256), and the bytecode of {@link #train} a fingerprint, so
+ * file an artifact (the tracker stores its size and SHA-256), and the job's code fingerprints (among them the
+ * bytecode hash of {@link #train}, which Ato takes at start-up for its {@code @AtoTrace}), so
  * {@code runs similar <id> --trace digits.train} finds the runs that trained with the same code.
  */
 @Component
@@ -32,12 +30,10 @@ public class TrackedTraining {
 
     private final Tracker tracker;
     private final String project;
-    private final Fingerprint code;
 
     TrackedTraining(Tracker tracker, AtoProperties properties) {
         this.tracker = tracker;
         this.project = properties.getProject();
-        this.code = fingerprintOfTrain();
     }
 
     /**
@@ -49,7 +45,7 @@ public class TrackedTraining {
     public TrackedRun train(DigitsJob job, DigitsData data, EpochListener progress) {
         TrainingSettings settings = job.settings();
         try (RunHandle run = tracker.start(project, job.config(), "train")) {
-            run.fingerprint(code.traceId(), code.traceType(), code.hash());
+            job.fingerprints().forEach(code -> run.fingerprint(code.traceId(), code.traceType(), code.hash()));
             try {
                 Path modelFile = job.model().dir().resolve("digits-run" + run.id() + ".tribuo");
                 EpochListener logToRun = epoch -> run.logMetrics(Map.of("loss", epoch.trainLoss(),
@@ -64,15 +60,6 @@ public class TrackedTraining {
                 throw e;
             }
         }
-    }
-
-    private static Fingerprint fingerprintOfTrain() {
-        for (Method method : TrackedTraining.class.getDeclaredMethods()) {
-            if (method.isAnnotationPresent(AtoTrace.class)) {
-                return new Fingerprint(TRACE_ID, Fingerprint.STATIC, Fingerprints.ofMethod(method));
-            }
-        }
-        throw new IllegalStateException("TrackedTraining has no @AtoTrace method");
     }
 
     /**

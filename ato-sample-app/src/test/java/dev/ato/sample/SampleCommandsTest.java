@@ -1,6 +1,7 @@
 package dev.ato.sample;
 
 import dev.ato.autoconfigure.shell.AtoShellRunner;
+import dev.ato.hyperopt.SearchRecord;
 import dev.ato.hyperopt.Searches;
 import dev.ato.tracker.MetricPoint;
 import dev.ato.tracker.Run;
@@ -24,15 +25,20 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The app's commands as a one-shot run executes them ({@link AtoShellRunner#execute}, which also maps the result to
  * the process exit code), on one application context with a real SQLite file: a real {@code train}, a tiny
- * {@code search}, and bad input with exit code 2.
+ * {@code search}, a worker joining a search, and bad input with exit code 2.
  */
 @SpringBootTest(properties = {"ato.shell.interactive=false", "ato.sqlite.path=target/sample-test/experiments.db",
         "ato.project=digits-test", "model.dir=target/sample-test/models"})
@@ -53,6 +59,9 @@ class SampleCommandsTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    Searches searches;
+
     @Test
     void trainRunsOnceAndRecordsEpochsModelAndCodeFingerprint(CapturedOutput output) throws Exception {
         Outcome train = execute(output, "train");
@@ -70,7 +79,7 @@ class SampleCommandsTest {
         assertThat(run.config().getString("model.dir")).isEqualTo("target/sample-test/models");
         List<MetricPoint> valAcc = runs.metrics(runId).stream().filter(m -> m.key().equals("val_acc")).toList();
         assertThat(valAcc).extracting(MetricPoint::step).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+                LongStream.rangeClosed(1, 20).boxed().toList());
         assertThat(runs.metrics(runId)).extracting(MetricPoint::key).contains("loss", "val_loss");
 
         Path model = Path.of("target/sample-test/models/digits-run" + runId + ".tribuo");
@@ -106,6 +115,35 @@ class SampleCommandsTest {
     }
 
     @Test
+    void aWorkerJoinsARunningSearchAndBothReportTheSameBest(CapturedOutput output) throws Exception {
+        List<String> before = searches.list("digits-test").stream().map(SearchRecord::id).toList();
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> started = starter.submit(() -> execute(output, "search", "train.search.lr=[0.01,0.1,1.0]",
+                    "train.search.optimiser=[adam,sgd]", "train.search.minibatch_size=[64]",
+                    "train.search.first_epochs=1", "train.search.max_epochs=4"));
+            String id = null;
+            while (id == null && !started.isDone()) {
+                id = searches.list("digits-test").stream().map(SearchRecord::id).filter(s -> !before.contains(s))
+                        .findFirst().orElse(null);
+                Thread.sleep(20);
+            }
+            assertThat(id).as("the search was recorded").isNotNull();
+            Outcome worker = execute(output, "search", "--worker", "--id", id);
+            Outcome search = started.get(2, TimeUnit.MINUTES);
+
+            assertThat(search.exitCode()).as(search.toString()).isZero();
+            assertThat(worker.exitCode()).as(worker.toString()).isZero();
+            assertThat(worker.out()).startsWith("joining search " + id);
+            // 6 configs, then 3 and 1, then the final run: every trial ran once, in one worker or the other
+            assertThat(lines(search.out(), "trial ").size() + lines(worker.out(), "trial ").size()).isEqualTo(11);
+            assertThat(lines(worker.out(), "best: ")).isEqualTo(lines(search.out(), "best: ")).hasSize(1);
+        } finally {
+            starter.shutdownNow();
+        }
+    }
+
+    @Test
     void aLazyViewGivesEpochsByTheGeneration(CapturedOutput output) {
         Outcome why = execute(output, "why", "train.epochs", "train.__num_halved__=3");
 
@@ -129,7 +167,7 @@ class SampleCommandsTest {
         Outcome outcome = execute(output, command, args.split(" "));
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
-        assertThat(outcome.err()).startsWith("error: ").contains(message).doesNotContain("\tat ", "Exception");
+        assertThat(outcome.err()).startsWith("Error: ").contains(message).doesNotContain("\tat ", "Exception");
         assertThat(outcome.out()).doesNotContain("\tat ", "epoch ");
     }
 

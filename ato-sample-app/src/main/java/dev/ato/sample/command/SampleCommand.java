@@ -38,7 +38,7 @@ abstract class SampleCommand extends AbstractCommand {
             return ExitStatus.OK;
         } catch (AtoException e) {
             out.flush();
-            errors.println("error: " + e.getMessage());
+            errors.println("Error: " + e.getMessage());
             errors.flush();
             return ExitStatus.USAGE_ERROR;
         }

@@ -65,7 +65,8 @@ final class DefaultsListBuilder {
                         + String.join(", ", repo.options(parentGroup(primaryName))), primaryName + ".yaml", null);
             }
             ConfigFile primary = repo.load(primaryName);
-            String pkg = primary.packageHeader() == null ? "" : packageOf("", primary.packageHeader(), "");
+            String pkg = primary.packageHeader() == null ? ""
+                    : packageOf("", primary.packageHeader(), "", primaryName);
             top.add(expand(primary, pkg, true));
         }
         for (Node n : appended) {
@@ -148,11 +149,7 @@ final class DefaultsListBuilder {
                     + String.join(", ", repo.options(parentGroup(path))), parent.fileName(), "defaults");
         }
         ConfigFile file = repo.load(path);
-        String relativeDefault = parentGroup(written).replace('/', '.');
-        String packageText = e.packageText() != null ? e.packageText() : file.packageHeader();
-        String finalPkg = packageText != null ? packageOf(pkg, packageText, relativeDefault)
-                : join(pkg, relativeDefault, ".");
-        return expand(file, finalPkg, false);
+        return expand(file, finalPackage(e, file, pkg, parentGroup(written).replace('/', '.')), false);
     }
 
     private Node expandGroup(DefaultsEntry e, String group, String pkg, String parentPath) {
@@ -190,11 +187,7 @@ final class DefaultsListBuilder {
                     : "There is no config group '" + groupPath + "' in " + repo.root()), e.source(), key);
         }
         ConfigFile file = repo.load(path);
-        String relativeDefault = written.replace('/', '.');
-        String packageText = e.packageText() != null ? e.packageText() : file.packageHeader();
-        String finalPkg = packageText != null ? packageOf(pkg, packageText, relativeDefault)
-                : join(pkg, relativeDefault, ".");
-        return expand(file, finalPkg, false);
+        return expand(file, finalPackage(e, file, pkg, written.replace('/', '.')), false);
     }
 
     /** The override key of a group entry: its group path, plus {@code @package} when that is not the default. */
@@ -210,9 +203,24 @@ final class DefaultsListBuilder {
                 : groupPath + "@" + (finalPkg.isEmpty() ? "_global_" : finalPkg);
     }
 
-    /** The package for {@code text} ({@code _global_...}, {@code _group_}, or relative to {@code parent}). */
-    private static String packageOf(String parent, String text, String groupPackage) {
-        String p = text.replace("_group_", groupPackage);
+    /**
+     * Where a config lands: the package of its defaults entry (relative to the including config), else its
+     * {@code # @package} header (absolute), else its group as written, under the including config's package.
+     */
+    private static String finalPackage(DefaultsEntry e, ConfigFile file, String parentPkg, String writtenGroup) {
+        String name = file.path().substring(file.path().lastIndexOf('/') + 1);
+        if (e.packageText() != null) {
+            return packageOf(parentPkg, e.packageText(), writtenGroup, name);
+        }
+        if (file.packageHeader() != null) {
+            return packageOf("", file.packageHeader(), parentGroup(file.path()).replace('/', '.'), name);
+        }
+        return join(parentPkg, writtenGroup, ".");
+    }
+
+    /** The package for {@code text} ({@code _global_...}, {@code _group_}, {@code _name_}, or under {@code parent}). */
+    private static String packageOf(String parent, String text, String groupPackage, String name) {
+        String p = text.replace("_group_", groupPackage).replace("_name_", name);
         if (p.equals("_global_")) {
             return "";
         }

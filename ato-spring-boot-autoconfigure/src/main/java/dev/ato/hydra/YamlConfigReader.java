@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a YAML config file the way OmegaConf loads it: YAML 1.1 scalars ({@code yes/no/on/off} are booleans, {@code 017} is octal) plus OmegaConf's float rule ({@code 1e-4} is a float). Jackson parses the
- * document; the typing of plain scalars is decided here, because Jackson follows YAML 1.2.
+ * Reads a YAML config file the way OmegaConf loads it: YAML 1.1 scalars ({@code yes/no/on/off} are booleans,
+ * {@code 017} is octal, {@code 1:30} is 90) plus OmegaConf's float rule ({@code 1e-4} is a float). Jackson parses
+ * the document (anchors, aliases and merge keys included); plain scalars are typed here, because Jackson follows
+ * YAML 1.2, and a scalar counts as quoted when the source text at its position starts with a quote.
  */
 final class YamlConfigReader {
 
@@ -26,6 +28,7 @@ final class YamlConfigReader {
     private static final Pattern BINARY = Pattern.compile("[-+]?0b[01_]+");
     private static final Pattern OCTAL = Pattern.compile("[-+]?0[0-7_]+");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
+    private static final Pattern SEXAGESIMAL = Pattern.compile("[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+");
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?([0-9][0-9_]*\\.[0-9_]*|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+");
     private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
@@ -156,6 +159,13 @@ final class YamlConfigReader {
         if (OCTAL.matcher(s).matches()) {
             return integer(s.replace("_", ""), 8);
         }
+        if (SEXAGESIMAL.matcher(s).matches()) { // YAML 1.1 base 60: 1:30 is 90
+            BigInteger total = BigInteger.ZERO;
+            for (String part : s.replace("_", "").replaceFirst("^[-+]", "").split(":")) {
+                total = total.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
+            }
+            return narrow(s.startsWith("-") ? total.negate() : total);
+        }
         if (FLOAT.matcher(s).matches()) {
             return Double.parseDouble(s.replace("_", ""));
         }
@@ -169,7 +179,10 @@ final class YamlConfigReader {
     }
 
     private static Object integer(String digits, int radix) {
-        BigInteger big = new BigInteger(digits, radix);
+        return narrow(new BigInteger(digits, radix));
+    }
+
+    private static Object narrow(BigInteger big) {
         if (big.bitLength() < 32) {
             return big.intValue();
         }

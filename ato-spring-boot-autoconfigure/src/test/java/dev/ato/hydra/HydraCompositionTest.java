@@ -248,12 +248,12 @@ class HydraCompositionTest {
     @Test
     void yamlIsTypedAsOmegaConfReadsIt() throws Exception {
         file("config.yaml", "oct: 017\nhex: 0x1F\nunder: 1_000\nneg_inf: -.inf\nstamp: 2024-01-01\n"
-                + "tagged: !!str 12\nanchor: &a 5\nalias: *a\nquoted_null: 'null'\nOn: key\n");
+                + "tagged: !!str 12\nanchor: &a 5\nalias: *a\nquoted_null: 'null'\ntime: 1:30\n");
         Map<String, Object> cfg = compose();
         assertThat(cfg).containsEntry("oct", 15).containsEntry("hex", 31).containsEntry("under", 1000)
                 .containsEntry("neg_inf", Double.NEGATIVE_INFINITY).containsEntry("stamp", "2024-01-01")
                 .containsEntry("tagged", "12").containsEntry("anchor", 5).containsEntry("alias", 5)
-                .containsEntry("quoted_null", "null");
+                .containsEntry("quoted_null", "null").containsEntry("time", 90);
     }
 
     @Test

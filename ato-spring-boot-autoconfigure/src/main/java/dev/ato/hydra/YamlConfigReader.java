@@ -138,6 +138,10 @@ final class YamlConfigReader {
 
     /** Types a plain (unquoted) scalar as YAML 1.1 with OmegaConf's float rule does. */
     static Object plain(String s) {
+        char first = s.isEmpty() ? '~' : s.charAt(0);
+        if (!Character.isDigit(first) && "-+.~nNyYtTfFoO".indexOf(first) < 0) {
+            return s; // cannot be a null, bool or number: skip the patterns (most config strings)
+        }
         if (NULL.matcher(s).matches()) {
             return null;
         }

@@ -80,7 +80,13 @@ final class ValueOverrides {
         } else {
             @SuppressWarnings("unchecked")
             List<Object> list = (List<Object>) parent;
-            list.set(KeyPaths.index(last), copy);
+            int index = KeyPaths.index(last);
+            if (index < 0 || index >= list.size()) {
+                throw new HydraException(Kind.COMPOSITION, "Index " + last + " is outside the list at '"
+                        + KeyPaths.format(path.subList(0, path.size() - 1)) + "' (size " + list.size()
+                        + "); override the whole list instead, e.g. key=[a,b]", source, key);
+            }
+            list.set(index, copy);
         }
         merger.origins().put(key, source);
     }
@@ -101,8 +107,13 @@ final class ValueOverrides {
         Object node = merger.root();
         for (int i = 0; i < path.size() - 1; i++) {
             Object segment = path.get(i);
-            if (!has(node, segment) || !(get(node, segment) instanceof Map<?, ?>
+            if (has(node, segment) && get(node, segment) != null && !(get(node, segment) instanceof Map<?, ?>
                     || get(node, segment) instanceof List<?>)) {
+                throw new HydraException(Kind.COMPOSITION, "Cannot add '" + KeyPaths.format(path) + "': '"
+                        + KeyPaths.format(path.subList(0, i + 1)) + "' holds the value "
+                        + PythonStr.str(get(node, segment)) + ", not a dict", source, KeyPaths.format(path));
+            }
+            if (!has(node, segment) || get(node, segment) == null) {
                 if (!(node instanceof Map<?, ?>)) {
                     throw new HydraException(Kind.COMPOSITION, "Cannot create key '" + segment
                             + "' inside a list", source, KeyPaths.format(path));

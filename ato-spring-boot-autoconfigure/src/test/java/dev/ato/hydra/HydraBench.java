@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,10 @@ public class HydraBench {
     private static final List<String> OVERRIDES =
             List.of("run@_global_=teacher_rcl", "gradient_accumulation_steps=8", "max_steps=4");
 
+    private static final List<String> FILES = List.of("train.yaml", "model/base.yaml", "model/qwen3_8b.yaml",
+            "data/arc_atlas_rl.yaml", "trainer/base.yaml", "trainer/grpo.yaml",
+            "trainer/reward/adaptive_teaching.yaml", "trainer/teacher_grpo.yaml", "run/teacher_rcl.yaml");
+
     private Path configDir;
 
     @Setup
@@ -39,6 +44,16 @@ public class HydraBench {
     @Benchmark
     public ADict composeResolved() {
         return Hydra.compose(configDir, "train", OVERRIDES);
+    }
+
+    /** Baseline: only reading and parsing the 9 YAML files that the composition merges. */
+    @Benchmark
+    public int readYamlOnly() throws Exception {
+        int keys = 0;
+        for (String file : FILES) {
+            keys += YamlConfigReader.read(Files.readString(configDir.resolve(file)), file).size();
+        }
+        return keys;
     }
 
     /** {@code Hydra.composition}: the same without interpolation. */

@@ -28,7 +28,7 @@ public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<Strin
         mergeOrder = List.copyOf(mergeOrder);
         choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
         missingKeys = List.copyOf(missingKeys);
-        origins = Map.copyOf(origins);
+        origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
     }
 
     /**

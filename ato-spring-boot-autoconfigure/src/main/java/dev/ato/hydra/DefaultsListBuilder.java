@@ -148,6 +148,9 @@ final class DefaultsListBuilder {
                     + "'. Available configs in '" + parentGroup(path) + "': "
                     + String.join(", ", repo.options(parentGroup(path))), parent.fileName(), "defaults");
         }
+        if (overrides.isDeleted(path, null)) {
+            return null;
+        }
         ConfigFile file = repo.load(path);
         return expand(file, finalPackage(e, file, pkg, parentGroup(written).replace('/', '.')), false);
     }

@@ -60,7 +60,10 @@ public final class Hydra {
             if (o.keyOrGroup().equals("hydra") || o.keyOrGroup().startsWith("hydra.")) {
                 continue; // hydra.* configures Hydra's runtime, whose node is left out of the result
             }
-            boolean group = repo.groupExists(o.keyOrGroup()) && !(o.value() instanceof Map<?, ?>);
+            boolean configDeletion = o.type() == Override.Type.DELETE && o.keyOrGroup().contains("/")
+                    && repo.configExists(o.keyOrGroup()); // ~server/site/fb removes a non-group entry
+            boolean group = configDeletion
+                    || repo.groupExists(o.keyOrGroup()) && !(o.value() instanceof Map<?, ?>);
             if (group) {
                 groupOverrides.addCommandLine(o);
             } else {

@@ -108,6 +108,24 @@ class HydraCompositionTest {
     }
 
     @Test
+    void deletingANonGroupConfigEntryByPath() throws Exception {
+        file("config.yaml", "defaults:\n  - server/site/fb\n  - _self_\nx: 1\n");
+        file("server/site/fb.yaml", "site: fb\n");
+        assertThat(compose()).containsEntry("server", Map.of("site", Map.of("site", "fb")));
+        assertThat(compose("~server/site/fb")).isEqualTo(Map.of("x", 1));
+    }
+
+    @Test
+    void appendingANestedGroupFromTheCommandLine() throws Exception {
+        file("config.yaml", "x: 1\n");
+        file("server/db/mysql.yaml", "port: 3306\n");
+        Composition c = composition("+server/db=mysql", "+msg=  hello world  ");
+        assertThat(c.config().toMap()).isEqualTo(Map.of("x", 1, "server", Map.of("db", Map.of("port", 3306)),
+                "msg", "hello world"));
+        assertThat(c.choices()).containsEntry("server/db", "mysql");
+    }
+
+    @Test
     void selectingAGroupThatIsNotInTheDefaultsListNeedsPlus() throws Exception {
         file("config.yaml", "x: 1\n");
         file("cache/redis.yaml", "port: 6379\n");
@@ -182,6 +200,8 @@ class HydraCompositionTest {
         assertThat(OverrideParser.parse("k='it\\'s'").value()).isEqualTo("it's");
         assertThat(OverrideParser.parse("k=a\\,b").value()).isEqualTo("a,b");
         assertThat(OverrideParser.parse("k=[]").value()).isEqualTo(List.of());
+        assertThat(OverrideParser.parse("k='C:\\\\\\'some folder\\'\\\\'").value()).isEqualTo("C:\\'some folder'\\");
+        assertThat(OverrideParser.parse("dir=job\\{a\\=1\\,b\\=2\\}").value()).isEqualTo("job{a=1,b=2}");
         assertThat(OverrideParser.parse("k=99999999999").value()).isEqualTo(99999999999L);
         Override o = OverrideParser.parse("~db@backup");
         assertThat(o.type()).isEqualTo(Override.Type.DELETE);

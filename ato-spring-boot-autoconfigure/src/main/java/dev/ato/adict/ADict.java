@@ -4,6 +4,8 @@ import dev.ato.AtoConfigException;
 import dev.ato.AtoFrozenException;
 import dev.ato.AtoKeyException;
 
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -139,6 +141,11 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     public boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** The top-level entries as a read-only map view in insertion order (nested values are the live ADicts). */
+    public Map<String, Object> asReadOnlyMap() {
+        return Collections.unmodifiableMap(entries);
     }
 
     /** Iterates the top-level entries in insertion order; the entries are read-only. */
@@ -328,9 +335,56 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
         return entries.hashCode();
     }
 
+    /** The XYZ text of this config, exactly as Python ato prints it (a plain map rendering without dev.ato.format). */
     @Override
     public String toString() {
-        return entries.toString();
+        return FileSupport.filesIfPresent().map(files -> files.toXyz(this)).orElseGet(entries::toString);
+    }
+
+    // ---------------------------------------------------------------- files
+
+    /**
+     * Reads a config file, the format chosen by its extension ({@code .json .yaml .yml .toml .xyz}). A broken or
+     * missing file throws {@link AtoConfigException} naming the file and, where known, the line.
+     */
+    public static ADict load(Path file) {
+        return FileSupport.files().load(file);
+    }
+
+    /** Writes this config to {@code file}, the format chosen by its extension; the file is written whole or not at all. */
+    public void dump(Path file) {
+        FileSupport.files().dump(this, file);
+    }
+
+    /**
+     * Reads an OpenMMLab-style config: {@code _base_} (a path or a list, relative to the file) is loaded first and
+     * merged, a nested mapping with {@code _delete_: true} replaces instead of merging. {@code .json .yaml .yml}
+     * and {@code .py} files (a literal subset, parsed and never executed).
+     */
+    public static ADict loadMmConfig(Path file) {
+        return FileSupport.files().loadMmConfig(file);
+    }
+
+    /**
+     * Python ato's {@code compose_hierarchy}: the base config {@code root/configFilename.*}, then for each group in
+     * {@code select} the file(s) {@code root/group/option.*} (shallow top-level update), then the dotted
+     * {@code overrides}, then a check that every {@code required} dotted key exists. Extensions are tried in the
+     * order {@code .yaml .yml .json .toml .xyz}; the first found is used.
+     *
+     * @param select    group name to an option or a list of options (any value; turned into a file name as text)
+     * @param onMissing what to do when the base config or a selected option has no file
+     */
+    public static ADict composeHierarchy(Path root, String configFilename, Map<String, ?> select,
+            Map<String, ?> overrides, Collection<String> required, OnMissing onMissing) {
+        return FileSupport.files().composeHierarchy(root, configFilename, select, overrides, required, onMissing);
+    }
+
+    /**
+     * Binds this config to a record or bean of {@code type} (keys not in the type are ignored). A value that does not
+     * fit throws {@link AtoConfigException} naming the key and the expected type; text is never parsed into numbers.
+     */
+    public <T> T bind(Class<T> type) {
+        return FileSupport.files().bind(this, type);
     }
 
     // ---------------------------------------------------------------- internals

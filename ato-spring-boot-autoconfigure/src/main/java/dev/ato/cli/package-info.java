@@ -1,0 +1,6 @@
+/**
+ * The command-line literal grammar: {@link dev.ato.cli.CliParser} splits a command line into tokens exactly as
+ * Python ato does and parses each {@code key=value} literal with a safe parser that never evaluates user text.
+ * Uses only {@code dev.ato.adict}; views and their application belong to {@code dev.ato.scope}.
+ */
+package dev.ato.cli;

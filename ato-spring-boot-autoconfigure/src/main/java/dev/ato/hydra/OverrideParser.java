@@ -16,10 +16,10 @@ final class OverrideParser {
     private static final Pattern KEY = Pattern.compile(
             "[A-Za-z_$][\\w$\\-]*([./][A-Za-z0-9_$][\\w$\\-]*)*(@[A-Za-z0-9_$.\\-]*)?");
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(([0-9][0-9_]*)?\\.[0-9][0-9_]*|[0-9][0-9_]*\\.|([0-9][0-9_]*)?(\\.[0-9_]*)?[eE][-+]?[0-9]+)");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(([0-9][0-9_]*)?\\.[0-9][0-9_]*|[0-9][0-9_]*\\."
+            + "|([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)[eE][-+]?[0-9]+)");
     private static final Pattern SPECIAL_FLOAT = Pattern.compile("[-+]?(?i:inf|nan)");
-    private static final String UNQUOTED_EXTRA = "/-\\+.$%*@?|:~!&^#<>;`";
+    private static final String UNQUOTED_EXTRA = "/-\\+.$%*@?|:"; // Hydra's UNQUOTED_CHAR and COLON
 
     private final String text;
     private final String input;

@@ -141,8 +141,8 @@ final class DefaultsListBuilder {
     }
 
     private Node expandConfig(DefaultsEntry e, String group, String pkg, ConfigFile parent) {
-        String written = e.name().startsWith("/") ? e.name().substring(1) : e.name();
-        String path = normalize(e.name().startsWith("/") ? written : join(group, written, "/"));
+        String written = written(e);
+        String path = resolvePath(e, group);
         if (!repo.configExists(path)) {
             throw new HydraException(Kind.MISSING_CONFIG, "In '" + parent.path() + "': Could not load '" + path
                     + "'. Available configs in '" + parentGroup(path) + "': "
@@ -156,8 +156,8 @@ final class DefaultsListBuilder {
     }
 
     private Node expandGroup(DefaultsEntry e, String group, String pkg, String parentPath) {
-        String written = e.name().startsWith("/") ? e.name().substring(1) : e.name();
-        String groupPath = normalize(e.name().startsWith("/") ? written : join(group, written, "/"));
+        String written = written(e);
+        String groupPath = resolvePath(e, group);
         String key = keyOf(e, group, pkg);
         String previous = seenKeys.putIfAbsent(key, parentPath);
         if (previous != null) {
@@ -193,10 +193,20 @@ final class DefaultsListBuilder {
         return expand(file, finalPackage(e, file, pkg, written.replace('/', '.')), false);
     }
 
+    /** The entry's group or config path without a leading {@code /}. */
+    private static String written(DefaultsEntry e) {
+        return e.name().startsWith("/") ? e.name().substring(1) : e.name();
+    }
+
+    /** The entry's path from the config dir: absolute when written with {@code /}, else under {@code group}. */
+    private static String resolvePath(DefaultsEntry e, String group) {
+        return normalize(e.name().startsWith("/") ? written(e) : join(group, written(e), "/"));
+    }
+
     /** The override key of a group entry: its group path, plus {@code @package} when that is not the default. */
     private static String keyOf(DefaultsEntry e, String group, String pkg) {
-        String written = e.name().startsWith("/") ? e.name().substring(1) : e.name();
-        String groupPath = normalize(e.name().startsWith("/") ? written : join(group, written, "/"));
+        String written = written(e);
+        String groupPath = resolvePath(e, group);
         if (e.packageText() != null) {
             String p = e.packageText();
             return groupPath + "@" + (p.startsWith("_global_") || pkg.isEmpty() ? p : pkg + "." + p);

@@ -61,7 +61,9 @@ final class Interpolator {
         }
         if (raw instanceof String s) {
             if (s.equals(Hydra.MANDATORY)) {
-                throw error(Kind.MISSING_MANDATORY_VALUE, "Missing mandatory value: " + last(path), path);
+                throw error(Kind.MISSING_MANDATORY_VALUE, "Missing mandatory value: " + last(path)
+                        + "; give it a value in a config file or on the command line (" + KeyPaths.format(path)
+                        + "=<value>)", path);
             }
             if (Interpolation.isInterpolated(s)) {
                 return interpolate(path, s);
@@ -132,7 +134,8 @@ final class Interpolator {
         }
         if (Hydra.MANDATORY.equals(raw)) {
             throw error(Kind.INTERPOLATION_TO_MISSING_VALUE, "MissingMandatoryValue while resolving interpolation: "
-                    + "Missing mandatory value: " + KeyPaths.format(target) + " (in '" + source + "')", path);
+                    + "Missing mandatory value: " + KeyPaths.format(target) + " (in '" + source + "'); give "
+                    + KeyPaths.format(target) + " a value, e.g. " + KeyPaths.format(target) + "=<value>", path);
         }
         return resolve(target, raw);
     }

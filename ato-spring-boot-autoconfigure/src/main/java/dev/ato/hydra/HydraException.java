@@ -50,12 +50,12 @@ public class HydraException extends AtoConfigException {
     private static String describe(String message, String source, String keyPath) {
         StringBuilder where = new StringBuilder();
         if (keyPath != null && !keyPath.isEmpty()) {
-            where.append("key '").append(keyPath).append('\'');
+            where.append("at key '").append(keyPath).append('\'');
         }
         if (source != null && !source.isEmpty()) {
-            where.append(where.length() > 0 ? ", " : "").append("from ").append(source);
+            where.append(where.length() > 0 ? " " : "").append("in ").append(source);
         }
-        return where.length() == 0 ? message : message + "\n    at " + where;
+        return where.length() == 0 ? message : message + "\n    " + where;
     }
 
     /** Which Hydra or OmegaConf error this is. */

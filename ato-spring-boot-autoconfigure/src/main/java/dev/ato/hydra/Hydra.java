@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Composes a Hydra config tree as Hydra 1.3 does ({@code hydra.compose(config_name, overrides)}): the primary
@@ -30,7 +31,7 @@ public final class Hydra {
      *
      * @param configDir  the config dir (Hydra's {@code config_path})
      * @param configName the primary config, without {@code .yaml} (may be {@code null}: overrides only)
-     * @param overrides  command-line overrides in Hydra's grammar, applied in order
+     * @param overrides  command-line overrides in Hydra's grammar, applied in order ({@code null}: none)
      * @throws HydraException (an {@link dev.ato.AtoConfigException}) naming the file and key, when composition or
      *                        resolution fails
      */
@@ -45,12 +46,13 @@ public final class Hydra {
      * @throws HydraException when composition fails (interpolation is not attempted)
      */
     public static Composition composition(Path configDir, String configName, List<String> overrides) {
+        Objects.requireNonNull(configDir, "configDir must name the config dir (Hydra's config_path)");
         ConfigRepository repo = new ConfigRepository(configDir);
         String primary = configName == null ? null
                 : configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName;
         GroupOverrides groupOverrides = new GroupOverrides();
         List<Override> valueOverrides = new ArrayList<>();
-        for (String text : overrides) {
+        for (String text : overrides == null ? List.<String>of() : overrides) {
             Override o = OverrideParser.parse(text);
             if (o.keyOrGroup().startsWith("hydra/")) {
                 throw new HydraException(HydraException.Kind.COMPOSITION, "'" + text + "' selects a Hydra runtime"

@@ -313,6 +313,18 @@ class HydraCompositionTest {
     }
 
     @Test
+    void primaryConfigInASubdirectoryResolvesRelativeEntriesFromThere() throws Exception {
+        file("experiments/exp1.yaml", "defaults:\n  - base\n  - /db: mysql\n  - _self_\nlr: 0.5\n");
+        file("experiments/base.yaml", "lr: 0.1\nepochs: 3\n");
+        file("db/mysql.yaml", "port: 3306\n");
+        Composition c = Hydra.composition(dir, "experiments/exp1", List.of());
+        assertThat(c.config().toMap()).isEqualTo(Map.of("lr", 0.5, "epochs", 3, "db", Map.of("port", 3306)));
+        assertThat(c.mergeOrder()).containsExactly(new MergedConfig("experiments/base", "", false, false),
+                new MergedConfig("db/mysql", "db", false, false),
+                new MergedConfig("experiments/exp1", "", true, true));
+    }
+
+    @Test
     void interpolatedDefaultMustReferToAKnownChoice() throws Exception {
         file("config.yaml", "defaults:\n  - os_db: ${nope}\n");
         file("os_db/x.yaml", "a: 1\n");

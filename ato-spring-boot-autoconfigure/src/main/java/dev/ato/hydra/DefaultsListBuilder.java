@@ -83,7 +83,15 @@ final class DefaultsListBuilder {
     }
 
     private Node expand(ConfigFile file, String pkg, boolean primary) {
-        List<DefaultsEntry> entries = file.defaults() == null ? new ArrayList<>() : new ArrayList<>(file.defaults());
+        List<DefaultsEntry> entries = new ArrayList<>();
+        if (file.defaults() != null) {
+            String group = parentGroup(file.path());
+            for (DefaultsEntry e : file.defaults()) {
+                if (!isHydraRuntime(e, group)) { // override hydra/job_logging: ... configures Hydra's own runtime
+                    entries.add(e);
+                }
+            }
+        }
         long selves = entries.stream().filter(DefaultsEntry::isSelf).count();
         if (selves > 1) {
             throw new HydraException(Kind.COMPOSITION, "Duplicate _self_ defined in " + file.path()
@@ -191,6 +199,11 @@ final class DefaultsListBuilder {
         }
         ConfigFile file = repo.load(path);
         return expand(file, finalPackage(e, file, pkg, written.replace('/', '.')), false);
+    }
+
+    private static boolean isHydraRuntime(DefaultsEntry e, String group) {
+        String path = e.isSelf() ? "" : resolvePath(e, group);
+        return path.equals("hydra") || path.startsWith("hydra/");
     }
 
     /** The entry's group or config path without a leading {@code /}. */

@@ -325,6 +325,16 @@ class HydraCompositionTest {
     }
 
     @Test
+    void hydraRuntimeEntriesInDefaultsListsAreLeftOut() throws Exception {
+        file("config.yaml", "defaults:\n  - db: mysql\n  - override hydra/job_logging: disabled\n"
+                + "  - override hydra/launcher: joblib\n  - _self_\nhydra:\n  output_subdir: null\nx: 1\n");
+        file("db/mysql.yaml", "port: 3306\n");
+        Composition c = composition();
+        assertThat(c.config().toMap()).isEqualTo(Map.of("db", Map.of("port", 3306), "x", 1));
+        assertThat(c.choices()).containsOnlyKeys("db");
+    }
+
+    @Test
     void interpolatedDefaultMustReferToAKnownChoice() throws Exception {
         file("config.yaml", "defaults:\n  - os_db: ${nope}\n");
         file("os_db/x.yaml", "a: 1\n");

@@ -22,7 +22,6 @@ final class GroupOverrides {
     private final Map<String, Override> deletions = new LinkedHashMap<>();
     private final Map<String, Boolean> used = new LinkedHashMap<>();
     private final List<Override> appends = new ArrayList<>();
-    private final Map<String, Override> external = new LinkedHashMap<>();
 
     void addCommandLine(Override o) {
         switch (o.type()) {
@@ -32,7 +31,6 @@ final class GroupOverrides {
                             + "' must be a name, not " + o.value(), "override '" + o.input() + "'", o.key());
                 }
                 choices.put(o.key(), new Choice((String) o.value(), o.input(), true));
-                external.put(o.key(), o);
             }
             case ADD -> appends.add(o);
             case DELETE -> deletions.put(o.key(), o);
@@ -51,6 +49,7 @@ final class GroupOverrides {
         choices.putIfAbsent(key, new Choice(option, config, false));
     }
 
+    /** Whether {@code ~key} (or {@code ~key=option}) removes this entry; marks the deletion used. */
     boolean isDeleted(String key, String option) {
         Override d = deletions.get(key);
         if (d == null) {
@@ -63,11 +62,12 @@ final class GroupOverrides {
         return true;
     }
 
-    /** The overriding option for {@code key}, if any; marks it used. */
+    /** Whether the command line or an {@code override} entry chose the option for {@code key}. */
     boolean isOverridden(String key) {
         return choices.containsKey(key);
     }
 
+    /** The chosen option for {@code key} (which must be overridden); marks the override used. */
     String choice(String key) {
         used.put(key, true);
         return choices.get(key).option();

@@ -156,7 +156,7 @@ class SampleCommandsTest {
         "train | nosuch | 'nosuch' is not a view of any scope",
         "train | train.lr=0 | train.lr must be a positive number, got 0.0",
         "train | train.lr=-0.5 | train.lr must be a positive number, got -0.5",
-        "train | train.lr=abc | train.lr = 'abc' does not fit TrainProperties",
+        "train | train.lr=abc | train.lr = 'abc' is not a valid double for TrainProperties",
         "train | train.lr=[1, | unbalanced '['",
         "train | train.optimiser=lbfgs | train.optimiser: unknown optimiser 'lbfgs'",
         "train | data.file=target/sample-test/missing.csv | digits data file not found",

@@ -33,10 +33,9 @@ final class ScopeBinding {
         try {
             return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate(scope, type);
         } catch (BindException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new AtoConfigException(e.getName() + " = " + (e.getProperty() == null ? "(missing)"
-                    : "'" + e.getProperty().getValue() + "'") + " does not fit " + type.getSimpleName() + ": "
-                    + cause.getMessage(), e);
+            String value = e.getProperty() == null ? "(missing)" : "'" + e.getProperty().getValue() + "'";
+            throw new AtoConfigException(e.getName() + " = " + value + " is not a valid "
+                    + e.getTarget().getType() + " for " + type.getSimpleName() + " ('manual' lists the keys)", e);
         }
     }
 

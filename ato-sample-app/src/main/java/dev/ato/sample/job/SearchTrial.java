@@ -59,7 +59,7 @@ final class SearchTrial implements ToDoubleFunction<ADict> {
         try {
             TrainingResult result = new DigitsTrainer().train(data(job), settings, modelFile, epoch -> { });
             out.printf(Locale.ROOT, "trial %3d  generation %d  lr %-6s %-8s minibatch %4d  epochs %2d  val_acc %.4f"
-                            + "  %.1f s%n", trials.incrementAndGet(), config.getInt(HyperBand.NUM_HALVED),
+                            + "  %.2f s%n", trials.incrementAndGet(), config.getInt(HyperBand.NUM_HALVED),
                     settings.learningRate(), settings.optimiser().configName(), settings.minibatchSize(),
                     settings.epochs(), result.validationAccuracy(), result.elapsed().toMillis() / 1000.0);
             out.flush();

@@ -99,7 +99,8 @@ class SampleCommandsTest {
 
         assertThat(search.exitCode()).as(search.toString()).isZero();
         // 4 configs halved to 2 and 1, then the best once more; epochs 1, 2, 4 and the final at most 4
-        assertThat(search.out()).contains("4 configs (2 lr x 2 optimiser x 1 minibatch_size)", "generations of 4, 2, 1");
+        assertThat(search.out()).contains("4 configs (2 lr x 2 optimiser x 1 minibatch_size)",
+                "generations of 4, 2, 1");
         assertThat(lines(search.out(), "trial ")).hasSize(4 + 2 + 1 + 1);
         assertThat(lines(search.out(), "generation 0 ")).allMatch(l -> l.contains("epochs  1"));
         assertThat(lines(search.out(), "generation 1 ")).allMatch(l -> l.contains("epochs  2"));
@@ -148,7 +149,8 @@ class SampleCommandsTest {
         Outcome why = execute(output, "why", "train.epochs", "train.__num_halved__=3");
 
         assertThat(why.exitCode()).as(why.toString()).isZero();
-        assertThat(why.out()).contains("lazy view 'epochs_from_generation'       epochs = 16"); // 2 first epochs / 0.5^3
+        // first_epochs 2 / halving_rate 0.5 ^ generation 3
+        assertThat(why.out()).contains("lazy view 'epochs_from_generation'       epochs = 16");
     }
 
     @ParameterizedTest(name = "{0} {1}")

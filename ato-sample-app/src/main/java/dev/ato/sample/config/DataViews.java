@@ -17,8 +17,8 @@ class DataViews {
     }
 
     /** Holds out 30 % of each digit instead of 20 %: a steadier validation accuracy, less to train on. */
-    @AtoObserve
-    void large_validation(ADict data) {
+    @AtoObserve(name = "large_validation")
+    void largeValidation(ADict data) {
         data.set("validation_fraction", 0.3);
     }
 

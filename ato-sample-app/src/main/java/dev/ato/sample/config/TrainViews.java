@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The {@code train} scope: the optimiser and its budget, and the HyperBand search over them. The lazy view
- * {@link #epochs_from_generation} gives a search trial its epochs from the generation it reached.
+ * {@code epochs_from_generation} ({@link #epochsFromGeneration}) gives a search trial its epochs from the
+ * generation it reached.
  */
 @AtoScope("train")
 class TrainViews {
@@ -54,8 +55,8 @@ class TrainViews {
     }
 
     /** Three times the epochs, for the last bit of accuracy. */
-    @AtoObserve(priority = 1)
-    void long_training(ADict train) {
+    @AtoObserve(name = "long_training", priority = 1)
+    void longTraining(ADict train) {
         train.set("epochs", 60);
         train.set("search.max_epochs", 60);
     }
@@ -64,8 +65,8 @@ class TrainViews {
      * A search trial's budget: {@code first_epochs / halving_rate^generation}, at most {@code max_epochs}. Lazy, so
      * it sees the trial's {@code __num_halved__} and the search settings after every other layer.
      */
-    @AtoObserve(defaultView = true, lazy = true)
-    void epochs_from_generation(ADict train) {
+    @AtoObserve(name = "epochs_from_generation", defaultView = true, lazy = true)
+    void epochsFromGeneration(ADict train) {
         if (!train.contains(HyperBand.NUM_HALVED)) {
             return;
         }

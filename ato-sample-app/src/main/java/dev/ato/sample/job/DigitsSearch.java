@@ -38,12 +38,12 @@ public class DigitsSearch {
     static final String TRIAL_SOURCE = "search trial";
 
     private final AtoScopes scopes;
-    private final HyperBandService hyperBand;
+    private final HyperBandService service;
     private final String project;
 
-    DigitsSearch(AtoScopes scopes, HyperBandService hyperBand, AtoProperties properties) {
+    DigitsSearch(AtoScopes scopes, HyperBandService service, AtoProperties properties) {
         this.scopes = scopes;
-        this.hyperBand = hyperBand;
+        this.service = service;
         this.project = properties.getProject();
     }
 
@@ -56,13 +56,13 @@ public class DigitsSearch {
         base.remove(DigitsJob.TRAIN + ".epochs"); // a trial's epochs come from its generation
         SearchTrial trial = new SearchTrial(this, out);
         trial.check(search.space().grid(base));
-        String id = hyperBand.searches().start(project, search, Schedule.SYNCHRONOUS, base);
+        String id = service.searches().start(project, search, Schedule.SYNCHRONOUS, base);
         out.printf("search %s in project '%s': %d configs (%s), HyperBand generations of %s configs, then the best"
                         + " once more%n", id, project, search.space().size(), gridShape(settings),
                 generationSizes(search));
         out.printf("other processes can join: java -jar ato-sample-app.jar search --worker --id %s%n", id);
         out.flush();
-        return finish(id, hyperBand.searches().work(id, trial), out);
+        return finish(id, service.searches().work(id, trial), out);
     }
 
     /** Joins the search {@code id}, or the project's newest running search when {@code id} is {@code null}. */
@@ -72,7 +72,7 @@ public class DigitsSearch {
                         + " --id (searches: 'hyperband list')"));
         out.printf("joining search %s in project '%s'%n", searchId, project);
         out.flush();
-        return finish(searchId, hyperBand.searches().work(searchId, new SearchTrial(this, out)), out);
+        return finish(searchId, service.searches().work(searchId, new SearchTrial(this, out)), out);
     }
 
     /** The job a trial config stands for: the scopes resolved with the trial's values as input, then lazy views. */
@@ -102,13 +102,13 @@ public class DigitsSearch {
     }
 
     private Optional<String> newestRunning() {
-        List<SearchRecord> running = hyperBand.searches().list(project).stream()
+        List<SearchRecord> running = service.searches().list(project).stream()
                 .filter(s -> s.status().equals("running")).toList();
         return running.isEmpty() ? Optional.empty() : Optional.of(running.get(running.size() - 1).id());
     }
 
     private SearchOutcome finish(String id, HyperBandResult result, PrintWriter out) {
-        SearchRecord record = hyperBand.searches().find(id).orElseThrow();
+        SearchRecord record = service.searches().find(id).orElseThrow();
         ADict best = result.config();
         SearchOutcome outcome = new SearchOutcome(id, record.bestRunId() == null ? -1 : record.bestRunId(),
                 best.getDouble(DigitsJob.TRAIN + ".lr"), best.getString(DigitsJob.TRAIN + ".optimiser"),

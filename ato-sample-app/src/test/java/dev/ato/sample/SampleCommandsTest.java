@@ -163,6 +163,7 @@ class SampleCommandsTest {
         "train | train.optimiser=lbfgs | train.optimiser: unknown optimiser 'lbfgs'",
         "train | data.file=target/sample-test/missing.csv | digits data file not found",
         "search | train.search.lr=[0.1,-1] | train.lr must be a positive number, got -1.0 (in the search grid",
+        "search | data.file=target/sample-test/missing.csv | digits data file not found",
         "search | --worker --id no-such-search | no search 'no-such-search'",
     })
     void badInputIsOneErrorLineAndExitCodeTwo(String command, String args, String message, CapturedOutput output) {

@@ -40,14 +40,14 @@ final class SearchTrial implements ToDoubleFunction<ADict> {
     /** Checks every grid point before the search is recorded, so bad input stops it before any trial. */
     void check(List<ADict> grid) {
         for (ADict point : grid) {
-            ADict candidate = point.copy().put(HyperBand.NUM_HALVED, 0);
+            DigitsJob job;
             try {
-                DigitsJob job = search.trialJob(candidate);
+                job = search.trialJob(point.copy().put(HyperBand.NUM_HALVED, 0));
                 job.settings();
-                data(job);
             } catch (AtoConfigException e) {
                 throw new AtoConfigException(e.getMessage() + " (in the search grid: train.search.*)", e);
             }
+            data(job);
         }
     }
 

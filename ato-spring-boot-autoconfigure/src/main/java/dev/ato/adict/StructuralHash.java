@@ -72,19 +72,21 @@ final class StructuralHash {
         return value.getClass().getSimpleName();
     }
 
+    /**
+     * Python's string order (by code point). UTF-16 units compare the same way except where a surrogate meets a
+     * unit above it, so only the first differing unit needs the code point.
+     */
     static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
             if (ca != cb) {
-                return Integer.compare(ca, cb);
+                return Character.isSurrogate(ca) || Character.isSurrogate(cb)
+                        ? Integer.compare(a.codePointAt(i), b.codePointAt(i)) : Character.compare(ca, cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return Integer.compare(a.length(), b.length());
     }
 
     private static String sha1(String text) {

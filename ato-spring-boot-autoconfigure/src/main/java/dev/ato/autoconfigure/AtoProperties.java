@@ -35,6 +35,8 @@ public class AtoProperties {
 
     private final Shell shell = new Shell();
 
+    private final Tracker tracker = new Tracker();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -73,6 +75,25 @@ public class AtoProperties {
 
     public Shell getShell() {
         return shell;
+    }
+
+    public Tracker getTracker() {
+        return tracker;
+    }
+
+    /** The experiment tracker on the application's DataSource. */
+    public static class Tracker {
+
+        /** Whether to provide the Tracker and RunFinder beans. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
     }
 
     /** The embedded SQLite database used when the application defines no DataSource and no spring.datasource.url. */

@@ -32,9 +32,12 @@ public final class Xyz {
         return out.toString();
     }
 
-    /** Parses XYZ text (the whole text is stripped first, as Python ato does); errors name the line. */
+    /**
+     * Parses XYZ text; errors name the line. Leading whitespace and trailing line breaks are ignored (Python ato
+     * strips the whole text, which would also drop trailing spaces of the last value).
+     */
     public static Object loads(String text) {
-        return new XyzReader(text.strip()).read();
+        return new XyzReader(text.stripLeading().replaceFirst("[\\r\\n]+$", "")).read();
     }
 
     /** Parses the content of an XYZ file: leading indentation of the first line is kept, as Python ato's {@code load}. */

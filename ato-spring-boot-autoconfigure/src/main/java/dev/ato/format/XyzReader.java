@@ -50,7 +50,7 @@ final class XyzReader {
     }
 
     private Object readTopLevelText(int first) {
-        StringBuilder text = new StringBuilder(lines[first].strip());
+        StringBuilder text = new StringBuilder(lines[first].stripLeading());
         for (int i = first + 1; i < lines.length; i++) {
             text.append('\n').append(lines[i]);
         }

@@ -3,6 +3,8 @@ package dev.ato.scope;
 import dev.ato.adict.ADict;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -66,6 +68,18 @@ final class DocsText {
         return value.toString();
     }
 
+    /** The shortest decimal that reads back as {@code d} (JDK 17's {@code Double.toString} is not always shortest). */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == d) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
     /** Python's {@code repr(float)}: shortest digits, fixed notation for exponents -4..15, else {@code 1e-05}. */
     static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
@@ -77,7 +91,7 @@ final class DocsText {
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal exact = shortest(Math.abs(d));
         String digits = exact.unscaledValue().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = d < 0 ? "-" : "";

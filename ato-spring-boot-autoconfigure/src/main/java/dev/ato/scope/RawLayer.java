@@ -1,6 +1,11 @@
 package dev.ato.scope;
 
+import dev.ato.adict.ADict;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -22,6 +27,8 @@ final class RawLayer {
     final List<Object> writtenValues = new ArrayList<>();
     final List<String> removedKeys = new ArrayList<>(0);
     private final Attribution attribution;
+    /** Keys already recorded, built on first use by {@link #writtenEvenIfUnchanged}. */
+    private Set<String> seen;
 
     RawLayer(String name, LayerKind kind, int priority, Attribution attribution) {
         this.name = name;
@@ -34,6 +41,25 @@ final class RawLayer {
         writtenKeys.add(key);
         writtenValues.add(snapshot);
     }
+
+    /**
+     * Records the leaves of an input the user gave explicitly (a literal, an external property) that the diff did
+     * not see because they already had that value: the user did set them, and the history should say so.
+     */
+    void writtenEvenIfUnchanged(String key, Object value) {
+        if (seen == null) {
+            seen = new HashSet<>(writtenKeys);
+            seen.addAll(removedKeys);
+        }
+        if (value instanceof ADict dict && !dict.isEmpty()) {
+            dict.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
+        } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            map.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
+        } else if (!(value instanceof ADict) && !(value instanceof Map) && seen.add(key)) {
+            written(key, Shadow.snapshot(value));
+        }
+    }
+
 
     void removed(String key) {
         removedKeys.add(key);

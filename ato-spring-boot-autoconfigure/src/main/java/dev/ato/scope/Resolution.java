@@ -120,9 +120,20 @@ public final class Resolution {
         }
         if (nested.isEmpty()) {
             throw new AtoKeyException("no layer of scope '" + scopeName + "' wrote '" + key + "' (keys: "
-                    + Suggestions.list(config.keySet()) + ")" + Suggestions.didYouMean(key, provenance.byKey().keySet()));
+                    + Suggestions.list(config.keySet()) + ")" + Suggestions.didYouMean(key, keysAndParents()));
         }
         return Collections.unmodifiableList(nested);
+    }
+
+    private Set<String> keysAndParents() {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String key : provenance().byKey().keySet()) {
+            for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+                keys.add(key.substring(0, dot));
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     /** The code fingerprints the scope collected, then those added with {@link #traceRuntime}. */

@@ -1,7 +1,6 @@
 package dev.ato.scope;
 
 import dev.ato.AtoConfigException;
-import dev.ato.AtoException;
 import dev.ato.adict.ADict;
 
 import java.lang.reflect.Method;
@@ -128,102 +127,8 @@ public final class Scope {
 
     /** Applies the merge order for views already known to exist and literals already parsed. */
     Resolution apply(List<String> requested, List<Literal> literals, List<ExternalProperty> external) {
-        Map<String, RegisteredView> registered = views;
-        ViewPlan plan = ViewPlan.of(name, registered, requested);
-        List<ViewPlan.Step> steps = plan.views();
-        List<ViewPlan.Step> lazySteps = plan.lazyViews();
-        ADict config = base == null ? new ADict() : base.copy();
-        Shadow shadow = new Shadow();
-        List<RawLayer> layers = new ArrayList<>(steps.size() + lazySteps.size() + 4);
-        List<AppliedView> applied = new ArrayList<>(steps.size() + lazySteps.size());
-        if (base != null) {
-            capture(config, shadow, layers, new RawLayer("base", LayerKind.BASE, 0, null));
-        }
-        List<Deferral> deferrals = new ArrayList<>();
-        for (ViewPlan.Step step : steps) {
-            Deferral deferral = run(step.view(), config);
-            capture(config, shadow, layers, new RawLayer(step.view().name(), LayerKind.VIEW,
-                    step.view().options().priority(), null));
-            if (!deferral.blocks.isEmpty()) {
-                deferrals.add(deferral);
-            }
-            applied.add(step.applied());
-        }
-        if (!external.isEmpty()) {
-            for (ExternalProperty property : external) {
-                write(config, property.key(), property.value(), "external property '" + property.key()
-                        + "' from '" + property.source() + "'");
-            }
-            capture(config, shadow, layers, new RawLayer("external", LayerKind.EXTERNAL, 0, new KeyAttribution<>(
-                    external, ExternalProperty::key, ExternalProperty::source, property -> -1)));
-        }
-        if (!literals.isEmpty()) {
-            for (Literal literal : literals) {
-                write(config, literal.key(), literal.value(), "command-line literal #" + literal.index()
-                        + " '" + literal.text() + "'");
-            }
-            capture(config, shadow, layers, new RawLayer("cli", LayerKind.CLI, 0, new KeyAttribution<>(
-                    literals, Literal::key, Literal::text, Literal::index)));
-        }
-        for (Deferral deferral : deferrals) {
-            deferral.runBlocks(config);
-            capture(config, shadow, layers, new RawLayer(deferral.view.name(), LayerKind.DEFERRED,
-                    deferral.view.options().priority(), null));
-        }
-        for (ViewPlan.Step step : lazySteps) {
-            Deferral deferral = run(step.view(), config);
-            capture(config, shadow, layers, new RawLayer(step.view().name(), LayerKind.LAZY_VIEW,
-                    step.view().options().priority(), null));
-            applied.add(step.applied());
-            if (!deferral.blocks.isEmpty()) {
-                deferral.runBlocks(config);
-                capture(config, shadow, layers, new RawLayer(step.view().name(), LayerKind.DEFERRED,
-                        step.view().options().priority(), null));
-            }
-        }
-        return new Resolution(name, config, applied, layers, traces);
-    }
-
-    private static void capture(ADict config, Shadow shadow, List<RawLayer> layers, RawLayer layer) {
-        shadow.diff(config, "", layer);
-        layers.add(layer);
-    }
-
-    private Deferral run(RegisteredView view, ADict config) {
-        Deferral deferral = new Deferral(view);
-        try {
-            view.body().apply(config, deferral);
-        } catch (RuntimeException e) {
-            throw failure("view '" + view.name() + "'", e);
-        } finally {
-            deferral.running = false;
-        }
-        return deferral;
-    }
-
-    private AtoConfigException failure(String what, RuntimeException e) {
-        return new AtoConfigException(what + " of scope '" + name + "' failed: " + describe(e), e);
-    }
-
-    private static String describe(RuntimeException e) {
-        return e instanceof AtoException ? e.getMessage() : e.toString();
-    }
-
-    /** Sets a dotted key, creating missing dicts on the way (as a command line expects), naming the input on error. */
-    private void write(ADict config, String key, Object value, String what) {
-        try {
-            int dot = key.indexOf('.');
-            while (dot > 0) {
-                String parent = key.substring(0, dot);
-                if (!config.contains(parent)) {
-                    config.set(parent, config.isAuto() ? ADict.auto() : new ADict());
-                }
-                dot = key.indexOf('.', dot + 1);
-            }
-            config.set(key, value);
-        } catch (AtoException e) {
-            throw new AtoConfigException(what + " of scope '" + name + "' cannot be applied: " + e.getMessage(), e);
-        }
+        ViewPlan plan = ViewPlan.of(name, views, requested);
+        return new Resolver(name, base).resolve(plan, external, literals, traces);
     }
 
     static String checkName(String name, String what) {
@@ -238,41 +143,5 @@ public final class Scope {
             }
         }
         return name;
-    }
-
-    /** The deferred blocks of one run of one view; also the {@link ViewContext} that view sees. */
-    private final class Deferral implements ViewContext {
-
-        final RegisteredView view;
-        final List<Consumer<ADict>> blocks = new ArrayList<>(0);
-        boolean running = true;
-
-        Deferral(RegisteredView view) {
-            this.view = view;
-        }
-
-        @Override
-        public String viewName() {
-            return view.name();
-        }
-
-        @Override
-        public void defer(Consumer<ADict> block) {
-            if (!running) {
-                throw new AtoConfigException("view '" + view.name() + "' of scope '" + name
-                        + "' called defer() after it returned; call it while the view runs");
-            }
-            blocks.add(Objects.requireNonNull(block, "block"));
-        }
-
-        void runBlocks(ADict config) {
-            for (Consumer<ADict> block : blocks) {
-                try {
-                    block.accept(config);
-                } catch (RuntimeException e) {
-                    throw failure("deferred block of view '" + view.name() + "'", e);
-                }
-            }
-        }
     }
 }

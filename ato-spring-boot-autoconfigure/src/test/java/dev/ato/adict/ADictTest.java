@@ -104,4 +104,15 @@ class ADictTest {
         assertThat(a.structuralHash()).isEqualTo(b.structuralHash()).isNotEqualTo(c.structuralHash());
         assertThat(new ADict().structuralHash()).isEqualTo("da39a3ee5e6b4b0d3255bfef95601890afd80709");
     }
+
+    @Test
+    void hashOrderIsByCodePointNotUtf16Unit() {
+        String bmpHigh = "\uFFFF";
+        String astral = "\uD83D\uDE00";
+        assertThat(bmpHigh.compareTo(astral)).as("Java's UTF-16 order").isPositive();
+        assertThat(StructuralHash.compareCodePoints(bmpHigh, astral)).as("Python's code point order").isNegative();
+        assertThat(StructuralHash.compareCodePoints("a" + astral, "a" + astral + "b")).isNegative();
+        assertThat(StructuralHash.canonical(new ADict().set(astral, 1).set(bmpHigh, 2)))
+                .isEqualTo("[" + bmpHigh + ":int][" + astral + ":int]");
+    }
 }

@@ -78,7 +78,7 @@ class DashboardReader {
         List<Views.ArtifactRow> artifacts = jdbc.query("SELECT path, data_type, data_info, size_bytes, sha256"
                         + " FROM artifacts WHERE run_id = ? ORDER BY id",
                 (rs, i) -> new Views.ArtifactRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class), rs.getString(5)), id);
+                        nullableLong(rs, 4), rs.getString(5)), id);
         List<Views.FingerprintRow> fingerprints = jdbc.query("SELECT trace_id, trace_type, fingerprint"
                         + " FROM fingerprints WHERE run_id = ? ORDER BY id",
                 (rs, i) -> new Views.FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3)), id);
@@ -110,7 +110,7 @@ class DashboardReader {
         return jdbc.query("SELECT id, status, generation, best_run_id, best_metric, created_ms FROM ato_searches"
                         + " WHERE project = ? ORDER BY created_ms, id",
                 (rs, i) -> new Views.SearchSummary(rs.getString(1), project, rs.getString(2), rs.getInt(3),
-                        (Long) rs.getObject(4, Long.class), finite(rs.getObject(5)), rs.getLong(6)), project);
+                        nullableLong(rs, 4), finite(rs.getObject(5)), rs.getLong(6)), project);
     }
 
     Views.SearchDetail search(String id) {
@@ -121,7 +121,7 @@ class DashboardReader {
         List<Views.SearchDetail> found = jdbc.query("SELECT project, space, settings, status, generation,"
                 + " best_run_id, best_metric, best_config, error FROM ato_searches WHERE id = ?", (rs, i) ->
                 new Views.SearchDetail(id, rs.getString(1), readJson(rs.getString(2)), readJson(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), (Long) rs.getObject(6, Long.class), finite(rs.getObject(7)),
+                        rs.getString(4), rs.getInt(5), nullableLong(rs, 6), finite(rs.getObject(7)),
                         readJson(rs.getString(8)), rs.getString(9), new ArrayList<>()), id);
         if (found.isEmpty()) {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
@@ -130,7 +130,7 @@ class DashboardReader {
         jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted, final"
                 + " FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", rs -> {
             search.trials().add(new Views.TrialRow(rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)),
-                    rs.getString(4), finite(rs.getObject(5)), (Long) rs.getObject(6, Long.class),
+                    rs.getString(4), finite(rs.getObject(5)), nullableLong(rs, 6),
                     rs.getInt(7) != 0, rs.getInt(8) != 0));
         }, id);
         return search;
@@ -219,6 +219,11 @@ class DashboardReader {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Double finite(Object value) {

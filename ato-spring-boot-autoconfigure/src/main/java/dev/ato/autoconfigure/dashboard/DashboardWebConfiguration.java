@@ -1,6 +1,6 @@
 package dev.ato.autoconfigure.dashboard;
 
-import dev.ato.scope.Scope;
+import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
@@ -38,7 +38,7 @@ class DashboardWebConfiguration {
     }
 
     @Bean
-    DashboardApi atoDashboardApi(DashboardReader reader, ObjectProvider<Scope> scopes, DashboardProperties properties) {
+    DashboardApi atoDashboardApi(DashboardReader reader, ObjectProvider<AtoScopes> scopes, DashboardProperties properties) {
         return new DashboardApi(reader, new MergeOrderView(scopes), properties);
     }
 

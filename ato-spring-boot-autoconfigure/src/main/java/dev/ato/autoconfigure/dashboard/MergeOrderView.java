@@ -1,10 +1,9 @@
 package dev.ato.autoconfigure.dashboard;
 
-import dev.ato.AtoKeyException;
+import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.Layer;
 import dev.ato.scope.Origin;
 import dev.ato.scope.Resolution;
-import dev.ato.scope.Scope;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.ArrayList;
@@ -12,38 +11,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The live application's merge order, from its {@link Scope} beans: each scope resolved as the application
- * resolves it without command-line input, its layers in the order they applied, and every key's origin.
+ * The live application's merge order, from its {@link AtoScopes} bean: each scope as it resolved at start-up (the
+ * application's command line and external properties included), its layers in the order they applied, every key's
+ * origin, and one key's history. Empty when the dashboard runs without the application's scopes.
  */
 final class MergeOrderView {
 
-    private final ObjectProvider<Scope> scopes;
+    private final ObjectProvider<AtoScopes> scopes;
 
-    MergeOrderView(ObjectProvider<Scope> scopes) {
+    MergeOrderView(ObjectProvider<AtoScopes> scopes) {
         this.scopes = scopes;
     }
 
     List<Views.ScopeView> scopes() {
+        AtoScopes atoScopes = scopes.getIfAvailable();
+        if (atoScopes == null) {
+            return List.of();
+        }
         List<Views.ScopeView> views = new ArrayList<>();
-        scopes.orderedStream().forEach(scope -> views.add(view(scope.name(), scope.resolve(List.of()))));
+        atoScopes.resolutions().forEach((name, resolution) -> views.add(view(name, resolution)));
         return views;
     }
 
     List<Views.HistoryEntry> history(String scopeName, String key) {
-        Resolution resolution = scope(scopeName).resolve(List.of());
+        AtoScopes atoScopes = scopes.getIfAvailable();
+        if (atoScopes == null) {
+            throw new dev.ato.AtoKeyException("no scope '" + scopeName + "': this application has no Ato scopes");
+        }
         List<Views.HistoryEntry> entries = new ArrayList<>();
-        for (Origin origin : resolution.history(key)) {
+        for (Origin origin : atoScopes.resolution(scopeName).history(key)) {
             entries.add(new Views.HistoryEntry(origin.name(), origin.kind().name(), origin.value(), origin.removed(),
                     origin.key().equals(key) ? origin.describe() : origin.describe() + " (" + origin.key() + ")"));
         }
         return entries;
-    }
-
-    private Scope scope(String name) {
-        List<Scope> all = scopes.orderedStream().toList();
-        return all.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
-                new AtoKeyException("no scope '" + name + "' in this application; scopes: "
-                        + all.stream().map(Scope::name).toList()));
     }
 
     private static Views.ScopeView view(String name, Resolution resolution) {

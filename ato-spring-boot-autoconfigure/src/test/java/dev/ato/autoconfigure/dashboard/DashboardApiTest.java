@@ -45,8 +45,8 @@ class DashboardApiTest extends ServedDashboard {
         page.get("runs").forEach(r -> statuses.add(r.get("status").asString()));
         assertThat(statuses).containsExactly("completed", "failed", "killed", "crashed");
         List<String> varying = new ArrayList<>();
-        page.get("varyingKeys").forEach(k -> varying.add(k.asString()));
-        assertThat(varying).contains("lr", "optimizer", "note").doesNotContain("model.name");
+        get("/ato/api/projects/vision/runs?tag=tuned", 200).get("varyingKeys").forEach(k -> varying.add(k.asString()));
+        assertThat(varying).containsExactly("lr");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.autoconfigure.dashboard.testapp.DashboardTestApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
  * file, shared by every subclass through Spring's context cache.
  */
 @SpringBootTest(classes = DashboardTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = {"fast", "batch_size=64"},
         properties = {"ato.dashboard.enabled=true", "ato.dashboard.poll-interval=200ms", "spring.flyway.enabled=false",
                 "spring.main.banner-mode=off"})
 abstract class ServedDashboard {

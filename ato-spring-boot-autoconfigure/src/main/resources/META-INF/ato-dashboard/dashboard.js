@@ -33,7 +33,7 @@
   const params = () => new URLSearchParams(location.search);
 
   function render(...nodes) {
-    main().replaceChildren(...nodes);
+    main().replaceChildren(...nodes.flat(Infinity).filter(n => n != null));
   }
 
   function fail(error) {
@@ -434,11 +434,11 @@
         generations.map(g => {
           const trials = byGeneration.get(g);
           return el('section', {class: 'generation', 'data-generation': g},
-              el('h2', {}, 'Generation ' + g + ' · ' + trials.length + ' configs · ' + trials.filter(t => t.promoted).length + ' survivors'),
-              table(['#', 'Config', 'Metric', 'Status', 'Survivor', 'Run'], trials.map(t => el('tr', {class: t.promoted ? 'survivor' : null},
+              el('h2', {}, 'Generation ' + g + ' · ' + trials.length + ' configs · ' + trials.filter(t => t.survivor).length + ' survivors'),
+              table(['#', 'Config', 'Metric', 'Status', 'Survivor', 'Run'], trials.map(t => el('tr', {class: t.survivor ? 'survivor' : null},
                   el('td', {}, t.position), el('td', {class: 'mono'}, candidateText(t.candidate)),
                   el('td', {}, t.metric == null ? '' : t.metric), el('td', {}, t.status),
-                  el('td', {}, t.promoted ? 'yes' : ''),
+                  el('td', {}, t.survivor ? 'yes' : ''),
                   el('td', {}, t.runId == null ? '' : el('a', {href: 'run.html?id=' + t.runId}, '#' + t.runId))))));
         }));
     if (generations.length) chart(chartsBox, 'metric', generations, series, 'generation');

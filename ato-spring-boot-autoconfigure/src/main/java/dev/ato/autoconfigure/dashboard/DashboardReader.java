@@ -127,13 +127,31 @@ class DashboardReader {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
         }
         Views.SearchDetail search = found.get(0);
-        jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted, final"
-                + " FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", rs -> {
-            search.trials().add(new Views.TrialRow(rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)),
-                    rs.getString(4), finite(rs.getObject(5)), nullableLong(rs, 6),
-                    rs.getInt(7) != 0, rs.getInt(8) != 0));
-        }, id);
+        List<Object[]> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted,"
+                + " final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", (rs, i) ->
+                new Object[] {rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
+                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0}, id);
+        // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
+        for (Object[] r : rows) {
+            int generation = (Integer) r[0];
+            boolean survivor = (Boolean) r[6] || reached.contains((generation + 1) + ":" + withoutHalvings(r[2]));
+            search.trials().add(new Views.TrialRow(generation, (Integer) r[1], r[2], (String) r[3], (Double) r[4],
+                    (Long) r[5], survivor, (Boolean) r[7]));
+        }
         return search;
+    }
+
+    /** A candidate without its halving counter: the same config across generations. */
+    private static String withoutHalvings(Object candidate) {
+        if (!(candidate instanceof Map<?, ?> map)) {
+            return String.valueOf(candidate);
+        }
+        Map<Object, Object> copy = new java.util.TreeMap<>(java.util.Comparator.comparing(String::valueOf));
+        copy.putAll(map);
+        copy.remove("__num_halved__");
+        return copy.toString();
     }
 
     boolean hasSearchTables() {

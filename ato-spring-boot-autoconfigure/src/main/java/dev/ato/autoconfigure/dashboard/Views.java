@@ -52,8 +52,9 @@ final class Views {
                          long createdMs) {
     }
 
+    /** One evaluation of a search; {@code survivor} when its config went on to the next generation. */
     record TrialRow(int generation, int position, Object candidate, String status, Double metric, Long runId,
-                    boolean promoted, boolean isFinal) {
+                    boolean survivor, boolean isFinal) {
     }
 
     record SearchDetail(String id, String project, Object space, Object settings, String status, int generation,

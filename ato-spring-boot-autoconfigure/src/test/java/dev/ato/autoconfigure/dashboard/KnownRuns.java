@@ -1,6 +1,11 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.hyperopt.HyperBand;
+import dev.ato.hyperopt.Schedule;
+import dev.ato.hyperopt.SearchSpace;
+import dev.ato.hyperopt.Searches;
 import dev.ato.scope.Scope;
 import dev.ato.scope.ViewOptions;
 import dev.ato.tracker.RunHandle;
@@ -20,11 +25,13 @@ import java.util.Map;
 /**
  * A real SQLite tracker file with known runs in project {@value #PROJECT}: a completed baseline with 50 loss and 50
  * accuracy points, an artifact file, fingerprints and recorded origins; a failed run differing only in {@code lr};
- * a killed run of another structure holding markup in a config value and a tag; and a crashed run.
+ * a killed run of another structure holding markup in a config value and a tag; and a crashed run. Project
+ * {@value #SEARCH_PROJECT} holds a finished HyperBand search over 4 learning rates and 2 models.
  */
-record KnownRuns(Path database, long baseline, long tuned, long hostile, long crashed) {
+record KnownRuns(Path database, long baseline, long tuned, long hostile, long crashed, String searchId) {
 
     static final String PROJECT = "vision";
+    static final String SEARCH_PROJECT = "search-demo";
     static final String SCRIPT = "<script>alert(1)</script>";
     static final int BASELINE_POINTS = 50;
     static final int TUNED_POINTS = 30;
@@ -79,7 +86,19 @@ record KnownRuns(Path database, long baseline, long tuned, long hostile, long cr
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return new KnownRuns(database, baseline, tuned, hostile, crashed);
+            return new KnownRuns(database, baseline, tuned, hostile, crashed, search("jdbc:sqlite:" + database));
+        }
+    }
+
+    private static String search(String url) {
+        SearchSpace space = SearchSpace.builder().floats("lr", 0.1, 0.4, 4).categories("model", List.of("a", "b"))
+                .build();
+        try (Searches searches = Searches.open(url)) {
+            String id = searches.start(SEARCH_PROJECT, new HyperBand(space, 0.5, 2, Mode.MAX), Schedule.SYNCHRONOUS,
+                    new ADict());
+            searches.work(id, c -> c.getDouble("lr") * (1 + c.getInt(HyperBand.NUM_HALVED))
+                    + ("b".equals(c.getString("model")) ? 0.05 : 0.0));
+            return id;
         }
     }
 

@@ -102,11 +102,11 @@
     const caption = el('div', {class: 'caption'});
     const box = el('div', {class: 'chart', 'data-metric': title}, caption);
     container.append(box);
-    const width = Math.max(320, Math.min(640, (main().clientWidth || 700) - 40));
+    const width = Math.max(320, Math.min(600, Math.floor(((main().clientWidth || 700) - 80) / 2)));
     const plot = new uPlot({
       width: width, height: 240,
       scales: {x: {time: false}},
-      legend: {live: series.length > 1},
+      legend: {show: series.length > 1, live: series.length > 1},
       series: [{label: xLabel || 'step'}].concat(series.map((s, i) => ({
         label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5, spanGaps: true, points: {show: false}
       }))),
@@ -230,7 +230,7 @@
             el('td', {}, el('a', {href: 'run.html?id=' + run.id}, '#' + run.id)),
             el('td', {}, badge(run.status)),
             el('td', {}, time(run.startTime)),
-            el('td', {}, duration(run.startTime, run.endTime)),
+            el('td', {}, run.endTime || run.status === 'running' ? duration(run.startTime, run.endTime) : ''),
             el('td', {}, tags(run.tags)),
             el('td', {class: 'mono', title: run.structuralHash || ''}, (run.structuralHash || '').slice(0, 8)),
             page.varyingKeys.map(k => el('td', {class: 'mono'}, show(run.config[k])))));

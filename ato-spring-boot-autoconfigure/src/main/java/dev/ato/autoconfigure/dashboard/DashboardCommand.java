@@ -64,24 +64,29 @@ final class DashboardCommand implements Command {
                 return ExitStatus.USAGE_ERROR;
             }
         }
-        String address = option(context, "address");
-        try (DashboardServer server = DashboardServer.start(application,
-                address == null ? properties.getAddress() : address, port)) {
-            out.println("Ato dashboard: http://" + (address == null ? properties.getAddress() : address) + ":"
-                    + server.port() + "/ato/ (read-only; stop with Ctrl+C)");
+        String address = option(context, "address") == null ? properties.getAddress() : option(context, "address");
+        boolean interrupted;
+        try (DashboardServer server = DashboardServer.start(application, address, port)) {
+            out.println("Ato dashboard: http://" + address + ":" + server.port() + "/ato/ (read-only; stop with Ctrl+C)");
             out.flush();
-            awaitStop(server);
+            interrupted = awaitStop(server);
+        }
+        if (interrupted) {
+            // restored only after the server closed: an interrupted thread would cut its graceful shutdown short
+            Thread.currentThread().interrupt();
         }
         return ExitStatus.OK;
     }
 
-    private static void awaitStop(DashboardServer server) {
+    /** Waits until the server stops or this thread is interrupted; says whether it was interrupted. */
+    private static boolean awaitStop(DashboardServer server) {
         try {
             while (server.isRunning()) {
                 Thread.sleep(500);
             }
+            return false;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return true;
         }
     }
 

@@ -63,7 +63,9 @@ class DashboardReader {
             Run run = runs.get(i);
             Map<String, Object> shown = new LinkedHashMap<>();
             for (String key : varying) {
-                shown.put(key, leaves.get(i).get(key));
+                if (leaves.get(i).containsKey(key)) {
+                    shown.put(key, leaves.get(i).get(key));
+                }
             }
             rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()), run.tags(),
                     run.structuralHash(), shown));

@@ -36,8 +36,9 @@ final class DashboardServer implements AutoCloseable {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .registerShutdownHook(false)
-                // command-line arguments outrank the application's own properties
-                .run("--server.address=" + address, "--server.port=" + port, "--spring.main.lazy-initialization=false");
+                // command-line arguments outrank the application's own properties; the server runs no Shell of its own
+                .run("--server.address=" + address, "--server.port=" + port, "--spring.main.lazy-initialization=false",
+                        "--ato.shell.enabled=false");
         return new DashboardServer(child);
     }
 

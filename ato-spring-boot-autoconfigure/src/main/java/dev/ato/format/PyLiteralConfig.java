@@ -85,7 +85,7 @@ record PyLiteralConfig(ADict bases, ADict own) {
                 return sequence('[', ']');
             }
             if (c == '(') {
-                return sequence('(', ')');
+                return parenthesized();
             }
             if (c == '\'' || c == '"') {
                 return string();
@@ -180,6 +180,25 @@ record PyLiteralConfig(ADict bases, ADict own) {
                     throw error("expected ',' or '}' inside {...}");
                 }
             }
+        }
+
+        /** A tuple (read as a list), or a value in parentheses when there is no comma: {@code (1)} is 1. */
+        private Object parenthesized() {
+            int start = pos;
+            pos++;
+            depth++;
+            skipSpace();
+            if (!consume(')')) {
+                Object first = value();
+                skipSpace();
+                if (consume(')')) {
+                    depth--;
+                    return first;
+                }
+            }
+            depth--;
+            pos = start;
+            return sequence('(', ')');
         }
 
         private List<Object> sequence(char open, char close) {

@@ -51,10 +51,12 @@ public final class HyperBand extends SearchStrategy {
         this.numMinSamples = numMinSamples;
     }
 
+    /** The fraction of each generation kept for the next. */
     public double halvingRate() {
         return halvingRate;
     }
 
+    /** The smallest generation still evaluated. */
     public int numMinSamples() {
         return numMinSamples;
     }

@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param bestMetric  that run's metric, or {@code null}
  * @param bestConfig  that run's config with {@code __metric__}, or {@code null}
  * @param error       why the search failed, or {@code null}
+ * @param createdAt   when {@link Searches#start} recorded it
+ * @param updatedAt   when its generation or status last changed
  */
 public record SearchRecord(String id, String project, ADict space, ADict settings, String status, int generation,
         Long bestRunId, Double bestMetric, ADict bestConfig, String error, Instant createdAt, Instant updatedAt) {

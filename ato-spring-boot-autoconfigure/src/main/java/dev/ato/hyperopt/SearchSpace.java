@@ -124,7 +124,7 @@ public final class SearchSpace {
 
     @Override
     public String toString() {
-        return "SearchSpace" + spec();
+        return "SearchSpace" + spec().toMap();
     }
 
     /** Adds parameters in grid order; each name at most once. */

@@ -45,7 +45,7 @@ public final class Searches implements AutoCloseable {
     /** The metric key each trial's run records its result under. */
     public static final String METRIC_KEY = "metric";
     private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
-    private static final long POLL_MILLIS = 50;
+    private static final long POLL_MILLIS = 25;
     private static final AtomicLong WORKERS = new AtomicLong();
 
     private final TrialBoard board;
@@ -93,7 +93,15 @@ public final class Searches implements AutoCloseable {
         }
     }
 
-    /** Searches on a migrated DataSource and the tracker writing to it (Spring's beans); neither is closed here. */
+    /** Searches on a migrated DataSource and the tracker writing to it (Spring's beans), with 30-second leases. */
+    public static Searches create(DataSource dataSource, Tracker tracker) {
+        return create(dataSource, tracker, DEFAULT_LEASE);
+    }
+
+    /**
+     * Searches on a migrated DataSource and the tracker writing to it; neither is closed by {@link #close()}. On
+     * SQLite the DataSource should use WAL and a busy timeout, as {@link #open(String)} does.
+     */
     public static Searches create(DataSource dataSource, Tracker tracker, Duration lease) {
         return new Searches(dataSource, tracker, lease, null);
     }
@@ -228,9 +236,9 @@ public final class Searches implements AutoCloseable {
         }
         board.complete(search.id(), trial, worker, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
-            board.fail(search.id(), "trial " + trial.candidate() + " failed: " + failure);
-            throw new AtoException("trial " + trial.candidate() + " of search '" + search.id() + "' failed; the search"
-                    + " stopped because stopOnFirstFailure is set", failure);
+            board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
+            throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id()
+                    + "' failed; the search stopped because stopOnFirstFailure is set", failure);
         }
     }
 
@@ -291,7 +299,8 @@ public final class Searches implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             String sep = jdbcUrl.contains("?") ? "&" : "?";
             config.setJdbcUrl(jdbcUrl.contains("busy_timeout=") ? jdbcUrl
-                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&transaction_mode=IMMEDIATE");
+                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
+                            + "&transaction_mode=IMMEDIATE");
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);

@@ -68,7 +68,8 @@ final class TrialBoard {
 
     Optional<SearchRecord> find(String id) {
         return inConnection("read search " + id, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SEARCH_COLUMNS + " FROM ato_searches WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + SEARCH_COLUMNS + " FROM ato_searches WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(search(rs)) : Optional.empty();
@@ -168,7 +169,8 @@ final class TrialBoard {
             SearchDefinition definition) {
         return inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ato_search_trials SET status = ?, metric = ?,"
-                    + " run_id = ?, error = ?, lease_until = NULL WHERE id = ? AND worker = ? AND status = 'running'")) {
+                    + " run_id = ?, error = ?, lease_until = NULL"
+                    + " WHERE id = ? AND worker = ? AND status = 'running'")) {
                 ps.setString(1, error == null ? TrialRow.DONE : TrialRow.FAILED);
                 if (Double.isNaN(metric)) {
                     ps.setNull(2, Types.DOUBLE);
@@ -420,7 +422,36 @@ final class TrialBoard {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction, retried a few times on a lock conflict (SQLite's BUSY when a deferred
+     * transaction meets another writer, PostgreSQL's serialization failure or deadlock).
+     */
     private <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(what, work);
+            } catch (AtoException e) {
+                if (attempt == 5 || !(e.getCause() instanceof SQLException sql) || !isLockConflict(sql)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(10L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isLockConflict(SQLException e) {
+        String state = e.getSQLState();
+        String message = String.valueOf(e.getMessage());
+        return "40001".equals(state) || "40P01".equals(state) || message.contains("SQLITE_BUSY")
+                || message.contains("SQLITE_LOCKED");
+    }
+
+    private <T> T once(String what, Work<T> work) {
         return inConnection(what, c -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);

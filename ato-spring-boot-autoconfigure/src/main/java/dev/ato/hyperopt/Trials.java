@@ -58,7 +58,7 @@ public final class Trials {
             metric = trial.applyAsDouble(config.copy());
         } catch (RuntimeException e) {
             if (stopOnFirstFailure) {
-                throw new AtoException("trial " + evaluations + " failed for config " + config
+                throw new AtoException("trial " + evaluations + " failed for config " + config.toMap()
                         + "; the search stopped because stopOnFirstFailure is set", e);
             }
             metric = Ranking.worst(mode);
@@ -81,11 +81,6 @@ public final class Trials {
     /** The evaluated configs sorted best first; ties keep their order (a stable sort, like Python's). */
     public List<ADict> rank(List<ADict> evaluated) {
         return Ranking.bestFirst(evaluated, Trials::metric, mode);
-    }
-
-    /** How many trials have run so far. */
-    public int evaluations() {
-        return evaluations;
     }
 
     /** The {@code __metric__} of an evaluated config. */

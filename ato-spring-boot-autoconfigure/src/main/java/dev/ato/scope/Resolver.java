@@ -104,10 +104,12 @@ final class Resolver {
     /** Sets a dotted key, creating missing dicts on the way (as a command line expects). */
     private void write(String key, Object value, String what) {
         try {
-            for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
-                String parent = key.substring(0, dot);
-                if (!config.contains(parent)) {
-                    config.set(parent, config.isAuto() ? ADict.auto() : new ADict());
+            if (key.indexOf('.') > 0 && !config.isAuto()) {
+                for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+                    String parent = key.substring(0, dot);
+                    if (!config.contains(parent)) {
+                        config.set(parent, new ADict());
+                    }
                 }
             }
             config.set(key, value);

@@ -27,6 +27,10 @@ final class Shadow {
 
     /** Records into {@code out} what differs between {@code live} and this shadow, then matches it. */
     void diff(ADict live, String prefix, RawLayer out) {
+        if (size == 0 && keys.length < live.size()) {
+            keys = new String[live.size()];
+            values = new Object[live.size()];
+        }
         Walker walker = new Walker(prefix, out);
         live.forEach(walker);
         walker.finish();
@@ -76,7 +80,7 @@ final class Shadow {
             return old;
         }
         Object snapshot = snapshot(live);
-        out.written(join(prefix, key), snapshot);
+        out.written(prefix, key, snapshot);
         return snapshot;
     }
 

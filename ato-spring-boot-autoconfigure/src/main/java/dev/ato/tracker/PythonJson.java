@@ -4,6 +4,8 @@ import dev.ato.adict.ADict;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
 
@@ -81,7 +83,7 @@ final class PythonJson {
         if (d == 0) {
             return (1 / d < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal exact = shortest(d);
         String digits = exact.unscaledValue().abs().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = d < 0 ? "-" : "";
@@ -92,6 +94,21 @@ final class PythonJson {
         }
         String plain = exact.abs().toPlainString();
         return sign + (plain.contains(".") ? plain : plain + ".0");
+    }
+
+    /**
+     * The fewest significant digits that read back as {@code d}, nearest to its exact value (what Python's repr
+     * prints). JDK 17's {@code Double.toString} is not always shortest (it prints {@code 4.9E-324}).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     private static void string(String s, StringBuilder out) {

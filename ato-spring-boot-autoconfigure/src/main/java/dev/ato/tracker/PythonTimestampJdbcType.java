@@ -21,6 +21,8 @@ import java.time.ZoneOffset;
  */
 final class PythonTimestampJdbcType extends TimestampJdbcType {
 
+    private static final long serialVersionUID = 1L;
+
     static final PythonTimestampJdbcType PYTHON_TEXT = new PythonTimestampJdbcType();
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import dev.ato.AtoConfigException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ public final class RunHandle implements AutoCloseable {
     public void logMetric(String key, double value, long step) {
         checkOpen();
         if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("a metric needs a non-empty key (run " + id + ", step " + step + ")");
+            throw new AtoConfigException("a metric needs a non-empty key (run " + id + ", step " + step + ")");
         }
         writer.enqueue(new PendingMetric(id, key, value, step, Instant.now()));
     }
@@ -93,7 +95,7 @@ public final class RunHandle implements AutoCloseable {
     /** Writes buffered metrics and ends the run with {@code status}; later calls do nothing. */
     public void finish(RunStatus status) {
         if (status == RunStatus.RUNNING) {
-            throw new IllegalArgumentException("finish needs a terminal status (completed, failed, killed, crashed),"
+            throw new AtoConfigException("finish needs a terminal status (completed, failed, killed, crashed),"
                     + " not running (run " + id + ")");
         }
         Throwable cause = failure;

@@ -1,5 +1,6 @@
 package dev.ato.tracker;
 
+import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 
 import java.sql.PreparedStatement;
@@ -91,7 +92,7 @@ public final class RunQuery {
         } else if (value instanceof String text) {
             where(flavor.configText() + " " + comparison.sql() + " ?", pathTwice, 2, (ps, i) -> ps.setString(i, text));
         } else {
-            throw new IllegalArgumentException("config('" + dottedPath + "') compares numbers or strings, not "
+            throw new AtoConfigException("config('" + dottedPath + "') compares numbers or strings, not "
                     + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return this;
@@ -112,7 +113,7 @@ public final class RunQuery {
     /** Skips {@code offset} runs and returns at most {@code limit}. */
     public RunQuery page(long offset, int limit) {
         if (offset < 0 || limit < 0) {
-            throw new IllegalArgumentException("page(offset, limit) needs offset >= 0 and limit >= 0, got " + offset
+            throw new AtoConfigException("page(offset, limit) needs offset >= 0 and limit >= 0, got " + offset
                     + ", " + limit);
         }
         this.offset = offset;

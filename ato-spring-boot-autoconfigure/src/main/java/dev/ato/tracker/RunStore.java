@@ -29,6 +29,7 @@ final class RunStore {
         this.dataSource = dataSource;
         try (Connection connection = dataSource.getConnection()) {
             this.flavor = SqlFlavor.of(connection);
+            flavor.persistSettings(connection);
         } catch (SQLException e) {
             throw new AtoException("cannot connect to the tracker database: " + e.getMessage(), e);
         }

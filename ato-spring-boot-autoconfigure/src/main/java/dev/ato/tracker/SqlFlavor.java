@@ -54,6 +54,16 @@ enum SqlFlavor {
         }
     }
 
+    /** Settings SQLite keeps in the file: the WAL journal, so readers never block the writer (e.g. a Spring DataSource). */
+    void persistSettings(Connection connection) throws SQLException {
+        if (this == SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                st.execute("PRAGMA journal_mode = WAL");
+            }
+        }
+    }
+
     /**
      * Starts a write transaction. On SQLite it takes the write lock at once ({@code BEGIN IMMEDIATE}): a deferred
      * transaction that reads first and writes later can fail with SQLITE_BUSY without waiting for the busy timeout.

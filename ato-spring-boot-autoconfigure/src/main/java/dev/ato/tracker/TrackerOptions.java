@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import dev.ato.AtoConfigException;
+
 import java.time.Duration;
 
 /**
@@ -17,17 +19,17 @@ public record TrackerOptions(Duration flushInterval, Duration heartbeatInterval,
 
     public TrackerOptions {
         if (flushInterval.isNegative() || flushInterval.isZero() || flushInterval.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("flushInterval must be > 0 and at most 1 s, was " + flushInterval);
+            throw new AtoConfigException("TrackerOptions.flushInterval must be > 0 and at most 1 s (metrics are flushed at least every second), was " + flushInterval);
         }
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-            throw new IllegalArgumentException("heartbeatInterval must be > 0, was " + heartbeatInterval);
+            throw new AtoConfigException("TrackerOptions.heartbeatInterval must be > 0, was " + heartbeatInterval);
         }
         if (crashGrace.compareTo(heartbeatInterval) <= 0) {
-            throw new IllegalArgumentException("crashGrace (" + crashGrace + ") must be longer than heartbeatInterval ("
+            throw new AtoConfigException("TrackerOptions.crashGrace (" + crashGrace + ") must be longer than heartbeatInterval ("
                     + heartbeatInterval + "), or live runs would be reported crashed");
         }
         if (queueCapacity < 1 || batchSize < 1) {
-            throw new IllegalArgumentException("queueCapacity and batchSize must be >= 1, were " + queueCapacity
+            throw new AtoConfigException("TrackerOptions.queueCapacity and batchSize must be >= 1, were " + queueCapacity
                     + " and " + batchSize);
         }
     }

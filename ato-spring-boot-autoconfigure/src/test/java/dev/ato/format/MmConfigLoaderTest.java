@@ -41,7 +41,7 @@ class MmConfigLoaderTest {
         Path exp = write("exp.py", """
                 _base_ = ['base/model.py']
                 model = dict(depth=101, head={'num_classes': 10, 'loss': None})
-                schedule = [lr, -3, .5, 1_000, False]
+                schedule = [lr, -3, .5, 1_000, False, (7), (8,), ()]
                 """);
         ADict cfg = ADict.loadMmConfig(exp);
         assertThat(cfg.get("model.depth")).isEqualTo(101);
@@ -49,7 +49,7 @@ class MmConfigLoaderTest {
         assertThat(cfg.get("model.norm_cfg.type")).isEqualTo("BN");
         assertThat(cfg.get("model.stages")).isEqualTo(List.of(1, 2, 3));
         assertThat(cfg.get("model.head")).isEqualTo(ADict.of(Map.of("num_classes", 10)).set("loss", null));
-        assertThat(cfg.get("schedule")).isEqualTo(List.of(0.01, -3, 0.5, 1000, false));
+        assertThat(cfg.get("schedule")).isEqualTo(List.of(0.01, -3, 0.5, 1000, false, 7, List.of(8), List.of()));
         assertThat(cfg.contains("_base_")).isFalse();
     }
 

@@ -25,6 +25,21 @@ class XyzTest {
     }
 
     @Test
+    void floatsMatchCPythonReprOnRandomAndEdgeValues() throws Exception {
+        List<String> lines;
+        try (var in = XyzTest.class.getResourceAsStream("python-float-repr.txt")) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.startsWith("#")).toList();
+        }
+        assertThat(lines).hasSizeGreaterThan(400);
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            double d = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
+            assertThat(PythonText.floatRepr(d)).as(parts[0]).isEqualTo(parts[1]);
+        }
+    }
+
+    @Test
     void loadsReadsBackWhatDumpsWritesForRandomTrees() {
         Random random = new Random(42);
         for (int i = 0; i < 300; i++) {

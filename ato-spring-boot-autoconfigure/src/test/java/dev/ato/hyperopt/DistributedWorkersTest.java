@@ -5,6 +5,7 @@ import dev.ato.adict.ADict;
 import dev.ato.tracker.RunFinder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
@@ -36,14 +37,14 @@ class DistributedWorkersTest {
         return SearchWorkerMain.key(hyperBand().run(new ADict(), SearchWorkerMain.OBJECTIVE).config());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
-    void fourWorkersRunEveryTrialExactlyOnce(String database) throws Exception {
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"sqlite, SYNCHRONOUS", "sqlite, ASYNCHRONOUS", "postgresql, SYNCHRONOUS"})
+    void fourWorkersRunEveryTrialExactlyOnce(String database, Schedule schedule) throws Exception {
         String url = SearchDatabases.of(database, dir);
         String project = "workers-" + UUID.randomUUID();
         String id;
         try (Searches searches = Searches.open(url)) {
-            id = searches.start(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict());
+            id = searches.start(project, hyperBand(), schedule, new ADict());
         }
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -55,10 +56,16 @@ class DistributedWorkersTest {
             assertThat(output(worker)).contains("BEST " + singleWorkerBest());
         }
         List<String> started = startedTrials();
-        assertThat(started).hasSize(TRIALS).doesNotHaveDuplicates();
+        assertThat(started).doesNotHaveDuplicates();
+        if (schedule == Schedule.SYNCHRONOUS) {
+            assertThat(started).hasSize(TRIALS);
+        } else {
+            // ASHA's early promotions add a few trials to the synchronous count
+            assertThat(started.size()).isGreaterThanOrEqualTo(TRIALS);
+        }
         assertThat(logFiles().filter(f -> size(f) > 0).count()).as("workers that ran trials").isGreaterThan(1);
         try (RunFinder finder = RunFinder.open(url)) {
-            assertThat(finder.runsInProject(project)).hasSize(TRIALS)
+            assertThat(finder.runsInProject(project)).hasSize(started.size())
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo("completed"));
         }
     }

@@ -65,7 +65,8 @@ class HyperBandConformanceTest {
             if (hasLowerCaseSpaceType(spec)) {
                 // Deviation "space_type is case-sensitive": Ato reads 'log' as LOG instead of raising ValueError.
                 SearchSpace lower = SearchSpace.from(spec);
-                assertThat(lower.grid(new ADict())).isEqualTo(SearchSpace.from(upperSpaceTypes(spec)).grid(new ADict()));
+                assertThat(lower.grid(new ADict()))
+                        .isEqualTo(SearchSpace.from(upperSpaceTypes(spec)).grid(new ADict()));
                 assertThat(lower.values().get("x")).containsExactly(1.0, 10.0, 100.0);
             } else {
                 assertThatThrownBy(() -> SearchSpace.from(spec)).isInstanceOf(AtoConfigException.class)

@@ -14,9 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,7 +144,8 @@ class TrackedSearchTest {
             return OBJECTIVE.applyAsDouble(c);
         };
         try (Searches searches = Searches.open(url); RunFinder finder = RunFinder.open(url)) {
-            HyperBandResult result = searches.run(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict(), failsAtThree);
+            HyperBandResult result =
+                    searches.run(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict(), failsAtThree);
             assertThat(result.config().getInt("x")).isEqualTo(9);
             List<ADict> failed = result.logs().get(0).stream().filter(c -> c.contains(Trials.ERROR)).toList();
             assertThat(failed).hasSize(2).allSatisfy(c -> {
@@ -160,6 +166,38 @@ class TrackedSearchTest {
             assertThat(record.error()).contains("loss exploded at x=3");
             assertThatThrownBy(() -> searches.work(id, OBJECTIVE)).isInstanceOf(AtoException.class)
                     .hasMessageContaining("failed");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theHeartbeatKeepsALongTrialFromBeingClaimedTwice(String database) throws Exception {
+        String url = SearchDatabases.of(database, dir);
+        HyperBand small = new HyperBand(SearchSpace.builder().integers("x", 0, 3, 4).build(), 0.5, 2, Mode.MAX);
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        ToDoubleFunction<ADict> trial = c -> {
+            started.add(c.get("x") + "/" + c.get(HyperBand.NUM_HALVED));
+            sleep(c.getInt("x") == 0 && c.getInt(HyperBand.NUM_HALVED) == 0 ? 1500 : 10);
+            return c.getInt("x");
+        };
+        try (Searches searches = Searches.open(url, Duration.ofMillis(400))) {
+            String id = searches.start("lease-" + UUID.randomUUID(), small, Schedule.SYNCHRONOUS, new ADict());
+            ExecutorService workers = Executors.newFixedThreadPool(2);
+            Future<HyperBandResult> first = workers.submit(() -> searches.work(id, trial));
+            Future<HyperBandResult> second = workers.submit(() -> searches.work(id, trial));
+            assertThat(first.get(60, TimeUnit.SECONDS).config()).isEqualTo(second.get(60, TimeUnit.SECONDS).config());
+            workers.shutdown();
+        }
+        // a 1.5 s trial outlived its 400 ms lease several times over: the heartbeat extended it
+        assertThat(started).hasSize(4 + 2 + 1).doesNotHaveDuplicates();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

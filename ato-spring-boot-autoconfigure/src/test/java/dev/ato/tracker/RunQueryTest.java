@@ -1,5 +1,6 @@
 package dev.ato.tracker;
 
+import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +109,7 @@ class RunQueryTest {
         assertThat(ids(finder.query().orderByBest("acc", Mode.MAX).page(1, 2))).containsExactly(b, a);
         assertThat(ids(finder.query().page(3, 10))).containsExactly(d);
         assertThat(ids(finder.query().page(0, 0))).isEmpty();
-        assertThatThrownBy(() -> finder.query().page(-1, 2)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> finder.query().page(-1, 2)).isInstanceOf(AtoConfigException.class);
     }
 
     @Test

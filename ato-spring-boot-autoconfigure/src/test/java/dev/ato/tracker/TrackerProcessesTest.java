@@ -43,8 +43,8 @@ class TrackerProcessesTest {
 
     @Test
     void eightProcessesLogIntoOneFileWithoutLossOrLockErrors() throws Exception {
+        // no file yet: the children race to create the schema and the project, too
         String url = "jdbc:sqlite:" + dir.resolve("shared.db");
-        Tracker.open(url).close();
         List<Process> children = new ArrayList<>();
         List<Path> errors = new ArrayList<>();
         for (int i = 0; i < CHILDREN; i++) {
@@ -91,11 +91,14 @@ class TrackerProcessesTest {
             assertThat(finder.query().status(RunStatus.RUNNING).list()).isEmpty();
         }
         // the next tracker on the file writes the verdict into the row, for readers such as Python ato
-        try (Tracker next = Tracker.open(url, TrackerChildProcess.OPTIONS)) {
+        Tracker next = Tracker.open(url, TrackerChildProcess.OPTIONS);
+        try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (!storedStatus(url, runId).equals("crashed") && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
+        } finally {
+            next.close();
         }
         assertThat(storedStatus(url, runId)).isEqualTo("crashed");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();

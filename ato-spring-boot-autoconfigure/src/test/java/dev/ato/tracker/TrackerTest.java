@@ -97,7 +97,7 @@ class TrackerTest {
     @Test
     void finishIsFinalAndRunningIsNotAnEnd() {
         RunHandle run = tracker.start("vision", config(0.1));
-        assertThatThrownBy(() -> run.finish(RunStatus.RUNNING)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run.finish(RunStatus.RUNNING)).isInstanceOf(AtoConfigException.class);
         run.finish(RunStatus.KILLED);
         run.close();
         assertThat(finder.findRun(run.id()).orElseThrow().status()).isEqualTo("killed");
@@ -210,6 +210,27 @@ class TrackerTest {
     }
 
     @Test
+    void theFactoriesForSpringWorkOnAPlainDataSource() throws Exception {
+        org.sqlite.SQLiteDataSource plain = new org.sqlite.SQLiteDataSource();
+        plain.setUrl("jdbc:sqlite:" + dir.resolve("spring.db"));
+        TrackerSchema.migrate(plain);
+        long id;
+        try (Tracker springTracker = Tracker.create(plain); RunHandle run = springTracker.start("s", config(0.2))) {
+            id = run.id();
+            run.logMetric("loss", 0.25, 0);
+        }
+        try (RunFinder springFinder = RunFinder.create(plain, Duration.ofSeconds(30))) {
+            assertThat(springFinder.findRun(id).orElseThrow().status()).isEqualTo("completed");
+            assertThat(springFinder.metrics(id)).hasSize(1);
+        }
+        try (Connection c = plain.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the tracker switched the file to WAL").isEqualTo("wal");
+        }
+    }
+
+    @Test
     void aMissingDirectoryIsOneClearErrorNamingIt() {
         Path missing = dir.resolve("nope/sub/experiments.db");
         assertThatThrownBy(() -> Tracker.open("jdbc:sqlite:" + missing)).isInstanceOf(AtoConfigException.class)
@@ -219,16 +240,25 @@ class TrackerTest {
     @Test
     void aReadOnlyDirectoryIsOneClearErrorNamingIt() throws Exception {
         Path readOnly = Files.createDirectory(dir.resolve("ro"));
-        assertThat(readOnly.toFile().setWritable(false)).isTrue();
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(readOnly),
-                    "running as a user who may write anywhere (root): a read-only directory cannot be simulated");
+            makeReadOnly(readOnly);
             assertThatThrownBy(() -> Tracker.open("jdbc:sqlite:" + readOnly.resolve("x.db")))
                     .isInstanceOf(AtoConfigException.class).hasMessageContaining(readOnly.toString())
                     .hasMessageContaining("read-only");
         } finally {
+            new ProcessBuilder("chattr", "-i", readOnly.toString()).start().waitFor();
             readOnly.toFile().setWritable(true);
         }
+    }
+
+    /** Permissions do not stop root, so as root the directory is made immutable ({@code chattr +i}) instead. */
+    private static void makeReadOnly(Path directory) throws Exception {
+        assertThat(directory.toFile().setWritable(false)).isTrue();
+        if (Files.isWritable(directory)) {
+            new ProcessBuilder("chattr", "+i", directory.toString()).inheritIO().start().waitFor();
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(directory),
+                "cannot make a directory read-only here (root without chattr): run as a normal user");
     }
 
     @Test
@@ -256,6 +286,15 @@ class TrackerTest {
             assertThat(((BestRun.Found) finder.findBestRun("nan", "loss", Mode.MAX)).value())
                     .isEqualTo(Double.POSITIVE_INFINITY);
         }
+    }
+
+    @Test
+    void optionsThatWouldReportLiveRunsCrashedAreRejected() {
+        assertThatThrownBy(() -> TrackerOptions.defaults().withHeartbeat(Duration.ofSeconds(5), Duration.ofSeconds(2)))
+                .isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("crashGrace (PT2S) must be longer than heartbeatInterval (PT5S)");
+        assertThatThrownBy(() -> TrackerOptions.defaults().withBuffer(0, 10)).isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("queueCapacity");
     }
 
     @Test

@@ -37,6 +37,8 @@ public class AtoProperties {
 
     private final Tracker tracker = new Tracker();
 
+    private final Hyperband hyperband = new Hyperband();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -79,6 +81,25 @@ public class AtoProperties {
 
     public Tracker getTracker() {
         return tracker;
+    }
+
+    public Hyperband getHyperband() {
+        return hyperband;
+    }
+
+    /** Tracked HyperBand searches shared by workers through the database. */
+    public static class Hyperband {
+
+        /** How long a worker holds a claimed trial before another worker may take it over. */
+        private Duration lease = Duration.ofSeconds(30);
+
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
     }
 
     /** The experiment tracker on the application's DataSource. */

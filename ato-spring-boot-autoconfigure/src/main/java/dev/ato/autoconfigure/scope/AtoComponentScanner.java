@@ -4,6 +4,7 @@ import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.AtoManual;
 import dev.ato.autoconfigure.AtoObserve;
 import dev.ato.autoconfigure.AtoScope;
+import dev.ato.autoconfigure.AtoTrace;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -16,13 +17,15 @@ import org.springframework.util.ReflectionUtils;
 import java.lang.reflect.Method;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Finds the {@code @AtoObserve} and {@code @AtoManual} methods in the application's packages by reading class files
+ * Finds the {@code @AtoObserve}, {@code @AtoManual} and {@code @AtoTrace} methods in the application's packages by
+ * reading class files
  * (no class is initialised for the search), then checks each class against the rules for code that runs before
  * beans exist ({@link ViewComponentRules}).
  *
@@ -38,12 +41,45 @@ final class AtoComponentScanner {
     }
 
     List<ViewMethod> scan(Collection<String> packages) {
+        return discover(packages).views();
+    }
+
+    /** The view and manual methods, and the {@code @AtoTrace} methods, of the classes in {@code packages}. */
+    Discovery discover(Collection<String> packages) {
         Map<String, AnnotationMetadata> classes = new TreeMap<>();
         Scanner scanner = new Scanner(classes);
         packages.forEach(scanner::findCandidateComponents);
-        List<ViewMethod> found = new ArrayList<>();
-        classes.values().forEach(metadata -> found.addAll(methodsOf(metadata)));
-        return found;
+        List<ViewMethod> views = new ArrayList<>();
+        List<TracedMethod> traces = new ArrayList<>();
+        for (AnnotationMetadata metadata : classes.values()) {
+            if (metadata.hasAnnotatedMethods(AtoObserve.class.getName())
+                    || metadata.hasAnnotatedMethods(AtoManual.class.getName())) {
+                views.addAll(methodsOf(metadata));
+            }
+            traces.addAll(tracesOf(metadata));
+        }
+        return new Discovery(views, traces);
+    }
+
+    private List<TracedMethod> tracesOf(AnnotationMetadata metadata) {
+        Class<?> type = ClassUtils.resolveClassName(metadata.getClassName(), classLoader);
+        List<TracedMethod> result = new ArrayList<>();
+        for (MethodMetadata traced : metadata.getAnnotatedMethods(AtoTrace.class.getName())) {
+            Method method = Arrays.stream(type.getDeclaredMethods())
+                    .filter(m -> m.getName().equals(traced.getMethodName()) && m.isAnnotationPresent(AtoTrace.class))
+                    .findFirst().orElseThrow();
+            String id = method.getAnnotation(AtoTrace.class).value();
+            result.add(new TracedMethod(id.isEmpty() ? type.getSimpleName() + "." + method.getName() : id, method));
+        }
+        return result;
+    }
+
+    /** What the search found. */
+    record Discovery(List<ViewMethod> views, List<TracedMethod> traces) {
+    }
+
+    /** An {@code @AtoTrace} method and its trace id. */
+    record TracedMethod(String traceId, Method method) {
     }
 
     private List<ViewMethod> methodsOf(AnnotationMetadata metadata) {
@@ -92,7 +128,8 @@ final class AtoComponentScanner {
         private boolean declaresAtoMethods(MetadataReader reader) {
             AnnotationMetadata metadata = reader.getAnnotationMetadata();
             boolean relevant = metadata.hasAnnotatedMethods(AtoObserve.class.getName())
-                    || metadata.hasAnnotatedMethods(AtoManual.class.getName());
+                    || metadata.hasAnnotatedMethods(AtoManual.class.getName())
+                    || metadata.hasAnnotatedMethods(AtoTrace.class.getName());
             if (relevant) {
                 found.put(metadata.getClassName(), metadata);
             }

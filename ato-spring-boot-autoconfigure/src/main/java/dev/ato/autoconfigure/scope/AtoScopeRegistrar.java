@@ -45,7 +45,7 @@ final class AtoScopeRegistrar implements BeanDefinitionRegistryPostProcessor, En
         List<String> packages = !properties.getScanPackages().isEmpty() ? properties.getScanPackages()
                 : AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
         MultiScope multiScope = ScopeAssembly.assemble(
-                new AtoComponentScanner(beanFactory.getBeanClassLoader()).scan(packages));
+                new AtoComponentScanner(beanFactory.getBeanClassLoader()).discover(packages));
         AtoScopes unresolved = new AtoScopes(multiScope, environment, Map.of());
         AtoCommandLine commandLine = AtoCommandLine.parse(
                 properties.isCommandLine() ? sourceArgs(beanFactory) : new String[0], unresolved::isView);

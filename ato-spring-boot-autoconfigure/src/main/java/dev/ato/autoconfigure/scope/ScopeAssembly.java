@@ -9,13 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the scopes from the discovered methods: one {@link Scope} per scope name, in order of first mention. */
+/**
+ * Builds the scopes from the discovered methods: one {@link Scope} per scope name, in order of first mention; every
+ * scope carries the static fingerprints of the {@code @AtoTrace} methods, so each resolution has them.
+ */
 final class ScopeAssembly {
 
     private ScopeAssembly() {
     }
 
     /** The scopes of {@code methods}; an application without any gets the one scope {@code config}. */
+    static MultiScope assemble(AtoComponentScanner.Discovery discovery) {
+        MultiScope scopes = assemble(discovery.views());
+        for (AtoComponentScanner.TracedMethod traced : discovery.traces()) {
+            scopes.scopes().forEach(scope -> scope.trace(traced.traceId(), traced.method()));
+        }
+        return scopes;
+    }
+
     static MultiScope assemble(List<ViewMethod> methods) {
         Map<String, Scope> scopes = new LinkedHashMap<>();
         for (ViewMethod method : methods) {

@@ -1,6 +1,9 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration;
+import dev.ato.autoconfigure.hyperopt.HyperBandService;
+import dev.ato.autoconfigure.hyperopt.HyperBandTrial;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
@@ -23,7 +26,8 @@ import org.springframework.shell.core.command.CommandRegistry;
  * and the runner that executes a command named on the application's command line once. Ordered before Spring
  * Shell's own auto-configuration, whose runner steps aside for any other {@code ApplicationRunner}.
  */
-@AutoConfiguration(after = {AtoScopeAutoConfiguration.class, AtoTrackerAutoConfiguration.class},
+@AutoConfiguration(after = {AtoScopeAutoConfiguration.class, AtoTrackerAutoConfiguration.class,
+        AtoHyperBandAutoConfiguration.class},
         beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnClass(Command.class)
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.shell.enabled"}, matchIfMissing = true)
@@ -50,6 +54,26 @@ public class AtoShellAutoConfiguration {
     @Bean
     Command atoWhyCommand(AtoScopes scopes) {
         return new WhyCommand(scopes).completing(Completions.viewNames(scopes));
+    }
+
+    @Bean
+    Command atoHyperBandStartCommand(HyperBandService service) {
+        return HyperBandCommands.startCommand(service);
+    }
+
+    @Bean
+    Command atoHyperBandRunCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
+        return HyperBandCommands.runCommand(service, trial);
+    }
+
+    @Bean
+    Command atoHyperBandJoinCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
+        return HyperBandCommands.joinCommand(service, trial);
+    }
+
+    @Bean
+    Command atoHyperBandListCommand(HyperBandService service, AtoProperties properties) {
+        return HyperBandCommands.listCommand(service, properties.getProject());
     }
 
     @Bean

@@ -59,7 +59,7 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
     }
 
     /** Runs one command and returns the process exit code: 0, 1 for a failure, 2 for a usage error. */
-    static int execute(CommandRegistry commands, String word, List<String> args, PrintWriter out) throws Exception {
+    public static int execute(CommandRegistry commands, String word, List<String> args, PrintWriter out) throws Exception {
         ParsedInput input = OneShotInput.parse(commands, word, args);
         if (input == null) {
             throw new InvalidAtoInputException("'" + word + "' is neither a command nor a view; commands: "

@@ -1,9 +1,11 @@
 package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
 import dev.ato.tracker.TrackerSchema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -41,6 +43,13 @@ public class AtoTrackerAutoConfiguration {
     @ConditionalOnMissingBean
     Tracker atoTracker(TrackerSchemaMigration schema) {
         return Tracker.create(schema.dataSource());
+    }
+
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    TrackedRuns atoTrackedRuns(Tracker tracker, ObjectProvider<AtoScopes> scopes, AtoProperties properties) {
+        return new TrackedRuns(tracker, scopes.getObject(), properties.getProject());
     }
 
     @Bean

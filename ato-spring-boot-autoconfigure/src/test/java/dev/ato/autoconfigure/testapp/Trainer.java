@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.testapp;
 
 import dev.ato.adict.ADict;
+import dev.ato.autoconfigure.AtoTrace;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -23,5 +24,11 @@ public class Trainer {
         this.train = train;
         this.model = modelConfig;
         this.lr = lr;
+    }
+
+    /** A step whose code fingerprint every tracked run records. */
+    @AtoTrace("train-step")
+    double step(double loss) {
+        return loss * (1 - lr);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
@@ -14,11 +15,18 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
@@ -134,7 +142,7 @@ class DashboardReader {
                 new Object[] {rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
                         finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0}, id);
         // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
-        java.util.Set<String> reached = new java.util.HashSet<>();
+        Set<String> reached = new HashSet<>();
         rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
         for (Object[] r : rows) {
             int generation = (Integer) r[0];
@@ -150,7 +158,7 @@ class DashboardReader {
         if (!(candidate instanceof Map<?, ?> map)) {
             return String.valueOf(candidate);
         }
-        Map<Object, Object> copy = new java.util.TreeMap<>(java.util.Comparator.comparing(String::valueOf));
+        Map<Object, Object> copy = new TreeMap<>(Comparator.comparing(String::valueOf));
         copy.putAll(map);
         copy.remove("__num_halved__");
         return copy.toString();
@@ -198,32 +206,24 @@ class DashboardReader {
         try {
             return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new dev.ato.AtoConfigException("unknown run status '" + text + "'; use one of running, completed,"
+            throw new AtoConfigException("unknown run status '" + text + "'; use one of running, completed,"
                     + " failed, killed, crashed");
         }
     }
 
+    /** The keys some run lacks or holds another value at, in first-seen order (at most 12 columns). */
     private static List<String> varyingKeys(List<Map<String, Object>> leaves) {
         Map<String, Object> first = new LinkedHashMap<>();
-        Map<String, Boolean> varies = new LinkedHashMap<>();
+        Set<String> varying = new LinkedHashSet<>();
+        leaves.forEach(run -> run.forEach(first::putIfAbsent));
         for (Map<String, Object> run : leaves) {
-            run.forEach((key, value) -> {
-                if (!first.containsKey(key)) {
-                    first.put(key, value);
-                    varies.put(key, leaves.size() > 1 && run != leaves.get(0));
-                } else if (!java.util.Objects.equals(first.get(key), value)) {
-                    varies.put(key, true);
+            first.forEach((key, value) -> {
+                if (!run.containsKey(key) || !Objects.equals(run.get(key), value)) {
+                    varying.add(key);
                 }
             });
         }
-        for (Map<String, Object> run : leaves) {
-            first.keySet().forEach(key -> {
-                if (!run.containsKey(key)) {
-                    varies.put(key, true);
-                }
-            });
-        }
-        return varies.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).limit(12).toList();
+        return first.keySet().stream().filter(varying::contains).limit(12).toList();
     }
 
     private static Double value(ResultSet rs) throws SQLException {
@@ -250,7 +250,7 @@ class DashboardReader {
         return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
-    private static String text(java.time.Instant time) {
+    private static String text(Instant time) {
         return time == null ? null : time.toString();
     }
 

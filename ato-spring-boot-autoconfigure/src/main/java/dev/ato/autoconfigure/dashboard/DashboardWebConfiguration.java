@@ -1,7 +1,10 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.tracker.RunFinder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -75,8 +78,7 @@ class DashboardWebConfiguration {
     private static HandlerInterceptor securityHeaders() {
         return new HandlerInterceptor() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                                     jakarta.servlet.http.HttpServletResponse response, Object handler) {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 // no inline script can run, whatever a config value holds; uPlot sets styles from script
                 response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self';"
                         + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none';"
@@ -114,7 +116,7 @@ class DashboardWebConfiguration {
                 try {
                     factory.setAddress(InetAddress.getByName(properties.getAddress()));
                 } catch (UnknownHostException e) {
-                    throw new dev.ato.AtoConfigException("ato.dashboard.address '" + properties.getAddress()
+                    throw new AtoConfigException("ato.dashboard.address '" + properties.getAddress()
                             + "' is not a host name or IP address; use e.g. 127.0.0.1");
                 }
             }

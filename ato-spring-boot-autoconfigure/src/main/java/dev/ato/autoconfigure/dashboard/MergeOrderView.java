@@ -1,5 +1,6 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.Layer;
 import dev.ato.scope.Origin;
@@ -36,7 +37,7 @@ final class MergeOrderView {
     List<Views.HistoryEntry> history(String scopeName, String key) {
         AtoScopes atoScopes = scopes.getIfAvailable();
         if (atoScopes == null) {
-            throw new dev.ato.AtoKeyException("no scope '" + scopeName + "': this application has no Ato scopes");
+            throw new AtoKeyException("no scope '" + scopeName + "': this application has no Ato scopes");
         }
         List<Views.HistoryEntry> entries = new ArrayList<>();
         for (Origin origin : atoScopes.resolution(scopeName).history(key)) {

@@ -370,9 +370,7 @@
     const ids = (params().get('ids') || '').split(',').filter(Boolean);
     const comparison = await api('compare?ids=' + ids.map(enc).join(','));
     const runs = comparison.runs;
-    const batches = await Promise.all(runs.map(r => api('runs/' + r.id + '/metrics?after=0')));
-    const keys = new Set();
-    batches.forEach(b => Object.keys(b.series).forEach(k => keys.add(k)));
+    const settings = await api('settings');
     const chartsBox = el('div', {class: 'charts', id: 'charts'});
     const onlyDiffs = el('input', {type: 'checkbox', id: 'only-differences', onchange: e => {
       document.querySelectorAll('#config-diff tbody tr').forEach(tr => {
@@ -395,12 +393,44 @@
             : 'The config structures differ (structural hashes: ' + runs.map(r => '#' + r.id + ' ' + (r.structuralHash || 'none').slice(0, 8)).join(', ') + ').'),
         structural.length ? table(['Key'].concat(runs.map(r => '#' + r.id)), structural.map(k => el('tr', {class: 'differs'},
             el('td', {class: 'key mono'}, k.key), k.types.map(t => el('td', {}, t || '(absent)')))), {id: 'structure-diff'}) : null);
-    if (!keys.size) chartsBox.append(el('p', {class: 'muted'}, 'No metrics logged.'));
-    for (const key of keys) {
-      const aligned = align(batches.map((b, i) => ({
-        label: '#' + runs[i].id, steps: (b.series[key] || {steps: []}).steps, values: (b.series[key] || {values: []}).values})));
-      chart(chartsBox, key, aligned.xs, aligned.series);
+    await overlaidMetrics(runs, chartsBox, settings.pollIntervalMs);
+  }
+
+  /** One chart per metric key with a curve per run; while any run is running, new points are added in place. */
+  async function overlaidMetrics(runs, box, pollMs) {
+    const points = runs.map(() => new Map()); // per run: key -> {steps, values}
+    const cursors = runs.map(() => 0);
+    const statuses = runs.map(r => r.status);
+    const drawn = new Map(); // key -> chart
+    const empty = el('p', {class: 'muted'}, 'No metrics logged.');
+    box.append(empty);
+    async function poll(which) {
+      const batches = await Promise.all(which.map(i => api('runs/' + runs[i].id + '/metrics?after=' + cursors[i])));
+      batches.forEach((batch, n) => {
+        const i = which[n];
+        cursors[i] = batch.cursor;
+        statuses[i] = batch.status;
+        for (const [key, series] of Object.entries(batch.series)) {
+          if (!points[i].has(key)) points[i].set(key, {steps: [], values: []});
+          const entry = points[i].get(key);
+          series.steps.forEach((x, k) => { entry.steps.push(x); entry.values.push(series.values[k]); });
+        }
+      });
+      const keys = new Set();
+      points.forEach(p => p.forEach((_, key) => keys.add(key)));
+      if (keys.size) empty.remove();
+      for (const key of keys) {
+        const aligned = align(runs.map((r, i) => {
+          const entry = points[i].get(key) || {steps: [], values: []};
+          return {label: '#' + r.id, steps: entry.steps, values: entry.values};
+        }));
+        if (drawn.has(key)) drawn.get(key).update(aligned.xs, aligned.series);
+        else drawn.set(key, chart(box, key, aligned.xs, aligned.series));
+      }
+      const running = runs.map((_, i) => i).filter(i => statuses[i] === 'running');
+      if (running.length) setTimeout(() => poll(running).catch(fail), pollMs);
     }
+    await poll(runs.map((_, i) => i));
   }
 
   async function searchPage() {

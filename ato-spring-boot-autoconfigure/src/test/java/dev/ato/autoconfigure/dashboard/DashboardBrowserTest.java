@@ -154,9 +154,20 @@ class DashboardBrowserTest extends ServedDashboard {
             log(run, 5, 25);
             wait(d -> "25".equals(waitForChart("loss").getAttribute("data-points")));
             screenshot("live-run");
-            log(run, 25, 40);
+            assertThat(script("return window.notReloaded === true")).isEqualTo(true);
+
+            // the compare view overlays the live run on a finished one and follows it too
+            go("/ato/compare.html?ids=" + RUNS.baseline() + "," + run.id());
+            assertThat(waitForChart("loss").getAttribute("data-points"))
+                    .isEqualTo(String.valueOf(KnownRuns.BASELINE_POINTS)); // steps 0..49 of both runs
+            log(run, 25, 60);
+            wait(d -> "60".equals(waitForChart("loss").getAttribute("data-points")));
+
+            // the run page notices the end of the run by itself
+            go("/ato/run.html?id=" + run.id());
+            assertThat(waitForChart("loss").getAttribute("data-points")).isEqualTo("60");
+            script("window.notReloaded = true; return 1");
             run.finish(RunStatus.COMPLETED);
-            wait(d -> "40".equals(waitForChart("loss").getAttribute("data-points")));
             wait(d -> "completed".equals(d.findElement(By.cssSelector("h1 .badge")).getAttribute("data-status")));
             assertThat(script("return window.notReloaded === true")).isEqualTo(true);
         }

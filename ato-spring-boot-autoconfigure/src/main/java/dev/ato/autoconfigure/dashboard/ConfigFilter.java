@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 record ConfigFilter(String key, ConfigComparison comparison, Object value) {
 
-    private static final Pattern FORM =
-            Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)\\s*(<=|>=|!=|<>|==|=|<|>)\\s*(.*?)\\s*");
+    private static final Pattern FORM = Pattern.compile(
+            "\\s*([A-Za-z_][A-Za-z0-9_\\-]*(?:\\.[A-Za-z0-9_\\-]+)*)\\s*(<=|>=|!=|<>|==|=|<|>)\\s*(.*?)\\s*");
 
     static ConfigFilter parse(String text) {
         Matcher m = FORM.matcher(text);

@@ -67,7 +67,8 @@ final class DashboardCommand implements Command {
         String address = option(context, "address") == null ? properties.getAddress() : option(context, "address");
         boolean interrupted;
         try (DashboardServer server = DashboardServer.start(application, address, port)) {
-            out.println("Ato dashboard: http://" + address + ":" + server.port() + "/ato/ (read-only; stop with Ctrl+C)");
+            out.println("Ato dashboard: http://" + address + ":" + server.port()
+                    + "/ato/ (read-only; stop with Ctrl+C)");
             out.flush();
             interrupted = awaitStop(server);
         }

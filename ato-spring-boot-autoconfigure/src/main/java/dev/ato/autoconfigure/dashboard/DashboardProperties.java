@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
 
-/** The {@code ato.dashboard.*} settings: whether the app serves the dashboard, and where the Shell command serves it. */
+/** The {@code ato.dashboard.*} settings: whether the app serves the dashboard, and where the Shell command does. */
 @ConfigurationProperties("ato.dashboard")
 public class DashboardProperties {
 

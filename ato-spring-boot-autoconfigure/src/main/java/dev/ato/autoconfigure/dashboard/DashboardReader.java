@@ -49,8 +49,8 @@ class DashboardReader {
     }
 
     List<Views.ProjectSummary> projects() {
-        return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p"
-                        + " LEFT JOIN experiments e ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
+        return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p LEFT JOIN experiments e"
+                        + " ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
                 (rs, i) -> new Views.ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
     }
 

@@ -41,7 +41,8 @@ class DashboardWebConfiguration {
     }
 
     @Bean
-    DashboardApi atoDashboardApi(DashboardReader reader, ObjectProvider<AtoScopes> scopes, DashboardProperties properties) {
+    DashboardApi atoDashboardApi(DashboardReader reader, ObjectProvider<AtoScopes> scopes,
+                                 DashboardProperties properties) {
         return new DashboardApi(reader, new MergeOrderView(scopes), properties);
     }
 

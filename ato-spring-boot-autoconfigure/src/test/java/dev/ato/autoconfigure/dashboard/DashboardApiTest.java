@@ -56,7 +56,8 @@ class DashboardApiTest extends ServedDashboard {
     @Test
     void filtersByStatusTagAndConfigValue() throws Exception {
         assertThat(ids(get("/ato/api/projects/vision/runs?status=crashed", 200))).containsExactly(RUNS.crashed());
-        assertThat(ids(get("/ato/api/projects/vision/runs?tag=tuned", 200))).containsExactly(RUNS.tuned(), RUNS.crashed());
+        assertThat(ids(get("/ato/api/projects/vision/runs?tag=tuned", 200)))
+                .containsExactly(RUNS.tuned(), RUNS.crashed());
         assertThat(ids(get("/ato/api/projects/vision/runs?config=lr%3C0.02", 200)))
                 .containsExactly(RUNS.tuned(), RUNS.hostile());
         assertThat(ids(get("/ato/api/projects/vision/runs?config=optimizer%3Dadam&status=killed", 200)))

@@ -16,7 +16,8 @@ class DashboardAutoConfigurationTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DashboardAutoConfiguration.class))
-            .withBean(DataSource.class, () -> new SimpleDriverDataSource(new org.sqlite.JDBC(), "jdbc:sqlite::memory:"));
+            .withBean(DataSource.class,
+                    () -> new SimpleDriverDataSource(new org.sqlite.JDBC(), "jdbc:sqlite::memory:"));
 
     @Test
     void offByDefaultButTheShellCommandIsThere() {

@@ -52,7 +52,8 @@ class DashboardBrowserTest extends ServedDashboard {
     static void startBrowser() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                        + "; install them with: apt-get install chromium chromium-driver (or touch .ci/browser for CI)");
+                        + "; install them with: apt-get install chromium chromium-driver"
+                        + " (CI does when .ci/browser exists)");
         profile = Files.createTempDirectory("ato-chromium");
         driver = open(profile);
         Files.createDirectories(SCREENSHOTS);

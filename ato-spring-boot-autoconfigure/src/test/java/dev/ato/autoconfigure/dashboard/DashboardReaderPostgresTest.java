@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The dashboard's queries on a real PostgreSQL, where JSON, time and table names differ from SQLite. */
 @EnabledIfEnvironmentVariable(named = "ATO_TEST_POSTGRES_URL", matches = ".+",
-        disabledReason = "needs PostgreSQL: set ATO_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+        disabledReason = "needs PostgreSQL: set ATO_TEST_POSTGRES_URL, e.g."
+                + " jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
 class DashboardReaderPostgresTest {
 
     private final String url = System.getenv("ATO_TEST_POSTGRES_URL");
@@ -33,7 +34,8 @@ class DashboardReaderPostgresTest {
         long first;
         long second;
         try (Tracker tracker = Tracker.open(url)) {
-            try (RunHandle run = tracker.start(project, ADict.of(Map.of("lr", 0.1, "note", KnownRuns.SCRIPT)), "a")) {
+            ADict config = ADict.of(Map.of("lr", 0.1, "note", KnownRuns.SCRIPT));
+            try (RunHandle run = tracker.start(project, config, "a")) {
                 first = run.id();
                 run.logMetric("loss", 1.0, 0);
                 run.logMetric("loss", Double.NaN, 1);
@@ -47,8 +49,9 @@ class DashboardReaderPostgresTest {
         }
         String searchId;
         try (Searches searches = Searches.open(url)) {
-            searchId = searches.start(project + "-search", new HyperBand(SearchSpace.builder().floats("lr", 0.1, 0.4, 4).build(),
-                    0.5, 2, Mode.MAX), Schedule.SYNCHRONOUS, new ADict());
+            SearchSpace space = SearchSpace.builder().floats("lr", 0.1, 0.4, 4).build();
+            searchId = searches.start(project + "-search", new HyperBand(space, 0.5, 2, Mode.MAX),
+                    Schedule.SYNCHRONOUS, new ADict());
             searches.work(searchId, c -> c.getDouble("lr"));
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

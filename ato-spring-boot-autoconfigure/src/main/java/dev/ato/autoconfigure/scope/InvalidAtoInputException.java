@@ -9,6 +9,8 @@ import org.springframework.boot.ExitCodeGenerator;
  */
 public class InvalidAtoInputException extends AtoConfigException implements ExitCodeGenerator {
 
+    private static final long serialVersionUID = 1L;
+
     /** The exit code of a usage error. */
     public static final int EXIT_CODE = 2;
 

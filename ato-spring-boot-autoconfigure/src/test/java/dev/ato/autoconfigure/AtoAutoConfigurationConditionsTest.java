@@ -3,6 +3,8 @@ package dev.ato.autoconfigure;
 import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.actuate.AtoEndpoint;
 import dev.ato.autoconfigure.actuate.AtoEndpointAutoConfiguration;
+import dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration;
+import dev.ato.autoconfigure.hyperopt.HyperBandService;
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.autoconfigure.shell.AtoShellAutoConfiguration;
@@ -32,7 +34,7 @@ class AtoAutoConfigurationConditionsTest {
 
     private static final AutoConfigurations ALL = AutoConfigurations.of(AtoSqliteAutoConfiguration.class,
             DataSourceAutoConfiguration.class, AtoScopeAutoConfiguration.class, AtoTrackerAutoConfiguration.class,
-            AtoShellAutoConfiguration.class, AtoEndpointAutoConfiguration.class);
+            AtoHyperBandAutoConfiguration.class, AtoShellAutoConfiguration.class, AtoEndpointAutoConfiguration.class);
 
     @TempDir
     Path dir;
@@ -46,6 +48,7 @@ class AtoAutoConfigurationConditionsTest {
     void byDefaultEverythingIsThereWithTheConfigScopeWhenNoViewsExist() {
         runner().withPropertyValues("config.lr=0.1").run(context -> {
             assertThat(context).hasSingleBean(AtoScopes.class).hasSingleBean(Tracker.class)
+                    .hasSingleBean(HyperBandService.class).hasBean("atoHyperBandRunCommand")
                     .hasSingleBean(RunFinder.class).hasSingleBean(AtoShellRunner.class)
                     .doesNotHaveBean(AtoEndpoint.class);
             ADict config = context.getBean("config", ADict.class);
@@ -67,6 +70,16 @@ class AtoAutoConfigurationConditionsTest {
                 assertThat(context).doesNotHaveBean(Tracker.class).hasSingleBean(AtoScopes.class));
         runner().withPropertyValues("ato.shell.enabled=false").run(context ->
                 assertThat(context).doesNotHaveBean(AtoShellRunner.class).hasSingleBean(Tracker.class));
+    }
+
+    @Test
+    void withoutHyperBandTheShellLeavesOutItsCommands() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AtoSqliteAutoConfiguration.class,
+                        DataSourceAutoConfiguration.class, AtoScopeAutoConfiguration.class,
+                        AtoTrackerAutoConfiguration.class, AtoShellAutoConfiguration.class))
+                .withPropertyValues("ato.sqlite.path=" + dir.resolve("nohb.db"))
+                .run(context -> assertThat(context).hasBean("atoManualCommand")
+                        .doesNotHaveBean("atoHyperBandRunCommand"));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.ato.autoconfigure.shell;
 
+import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
@@ -59,7 +61,7 @@ abstract class AtoCommand extends AbstractCommand {
         String argument(int index, String what) {
             List<String> arguments = arguments();
             if (index >= arguments.size()) {
-                throw new dev.ato.AtoConfigException("missing " + what + " (argument " + (index + 1) + ")");
+                throw new AtoConfigException("missing " + what + " (argument " + (index + 1) + ")");
             }
             return arguments.get(index);
         }
@@ -71,9 +73,8 @@ abstract class AtoCommand extends AbstractCommand {
                     return given.value();
                 }
             }
-            for (CommandOption declared : context.commandRegistry().getCommands().stream()
-                    .filter(c -> c.getName().equals(commandName())).findFirst()
-                    .map(c -> c.getOptions()).orElse(List.of())) {
+            Command command = context.commandRegistry().getCommandByName(commandName());
+            for (CommandOption declared : command == null ? List.<CommandOption>of() : command.getOptions()) {
                 if (name.equals(declared.longName())) {
                     return declared.defaultValue();
                 }

@@ -12,11 +12,13 @@ import dev.ato.autoconfigure.tracker.TrackerSchemaMigration;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -57,26 +59,6 @@ public class AtoShellAutoConfiguration {
     }
 
     @Bean
-    Command atoHyperBandStartCommand(HyperBandService service) {
-        return HyperBandCommands.startCommand(service);
-    }
-
-    @Bean
-    Command atoHyperBandRunCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-        return HyperBandCommands.runCommand(service, trial);
-    }
-
-    @Bean
-    Command atoHyperBandJoinCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-        return HyperBandCommands.joinCommand(service, trial);
-    }
-
-    @Bean
-    Command atoHyperBandListCommand(HyperBandService service, AtoProperties properties) {
-        return HyperBandCommands.listCommand(service, properties.getProject());
-    }
-
-    @Bean
     Runs atoRuns(ObjectProvider<RunFinder> finder, ObjectProvider<TrackerSchemaMigration> schema) {
         return new Runs(finder, schema);
     }
@@ -104,5 +86,31 @@ public class AtoShellAutoConfiguration {
     @Bean
     Command atoRunsDiffCommand(Runs runs, AtoProperties properties) {
         return new RunsDiffCommand(runs).completing(Completions.runIds(runs, properties.getProject()));
+    }
+
+    /** The {@code hyperband} commands, when the HyperBand service exists. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(HyperBandService.class)
+    static class HyperBandCommandsConfiguration {
+
+        @Bean
+        Command atoHyperBandStartCommand(HyperBandService service) {
+            return HyperBandCommands.startCommand(service);
+        }
+
+        @Bean
+        Command atoHyperBandRunCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
+            return HyperBandCommands.runCommand(service, trial);
+        }
+
+        @Bean
+        Command atoHyperBandJoinCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
+            return HyperBandCommands.joinCommand(service, trial);
+        }
+
+        @Bean
+        Command atoHyperBandListCommand(HyperBandService service, AtoProperties properties) {
+            return HyperBandCommands.listCommand(service, properties.getProject());
+        }
     }
 }

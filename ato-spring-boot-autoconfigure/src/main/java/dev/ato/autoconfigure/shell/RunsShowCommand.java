@@ -4,6 +4,8 @@ import dev.ato.format.Xyz;
 import dev.ato.tracker.MetricPoint;
 import dev.ato.tracker.Run;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,10 @@ final class RunsShowCommand extends AtoCommand {
 
     private static String metrics(List<MetricPoint> points) {
         Map<String, List<MetricPoint>> byKey = new LinkedHashMap<>();
-        points.forEach(p -> byKey.computeIfAbsent(p.key(), k -> new java.util.ArrayList<>()).add(p));
+        points.forEach(p -> byKey.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p));
         TextTable table = new TextTable("METRIC", "POINTS", "LAST", "MIN", "MAX");
         byKey.forEach((key, list) -> {
-            MetricPoint last = list.stream().max(java.util.Comparator.comparingLong(MetricPoint::step)).orElseThrow();
+            MetricPoint last = list.stream().max(Comparator.comparingLong(MetricPoint::step)).orElseThrow();
             double min = list.stream().mapToDouble(MetricPoint::value).min().orElseThrow();
             double max = list.stream().mapToDouble(MetricPoint::value).max().orElseThrow();
             table.row(key, list.size(), last.value() + " @" + last.step(), min, max);

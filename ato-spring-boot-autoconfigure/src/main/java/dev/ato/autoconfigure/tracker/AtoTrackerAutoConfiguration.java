@@ -34,7 +34,9 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     TrackerSchemaMigration atoTrackerSchema(DataSource dataSource) {
-        TrackerSchema.migrate(dataSource);
+        if (!TrackerSchemaState.isCurrent(dataSource)) {
+            TrackerSchema.migrate(dataSource);
+        }
         return new TrackerSchemaMigration(dataSource);
     }
 

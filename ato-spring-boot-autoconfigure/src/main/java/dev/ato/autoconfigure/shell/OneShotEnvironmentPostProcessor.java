@@ -29,7 +29,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !isAtoCommand(firstWord(environment))) {
+                || !COMMANDS.contains(firstWord(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -41,11 +41,6 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
             defaults.put("spring.main.lazy-initialization", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
-    }
-
-    /** {@code word} is {@code null} when the application has no command line; {@code Set.of} rejects nulls. */
-    private static boolean isAtoCommand(String word) {
-        return word != null && COMMANDS.contains(word);
     }
 
     private static String firstWord(ConfigurableEnvironment environment) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * The {@code data} scope, typed.
  *
- * @param file               a digits CSV, or {@value #BUNDLED} for the images inside the app
+ * @param file               a digits CSV, or 'bundled' for the images inside the app
  * @param validationFraction share of each digit held out for validation
  * @param seed               seeds the split and the shuffling
  */

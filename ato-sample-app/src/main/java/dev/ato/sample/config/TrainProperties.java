@@ -8,7 +8,7 @@ import java.util.List;
  * The {@code train} scope, typed; Spring's relaxed binding maps {@code minibatch_size} to {@link #minibatchSize}.
  *
  * @param lr            learning rate
- * @param optimiser     optimiser name ({@code Optimiser.named})
+ * @param optimiser     optimiser name: sgd, momentum, adagrad, adam or rmsprop
  * @param minibatchSize images per gradient step
  * @param epochs        passes over the training part
  * @param search        the HyperBand search over lr × optimiser × minibatch size

@@ -29,7 +29,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !COMMANDS.contains(firstWord(environment))) {
+                || !isAtoCommand(firstWord(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -41,6 +41,10 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
             defaults.put("spring.main.lazy-initialization", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    private static boolean isAtoCommand(String word) {
+        return word != null && COMMANDS.contains(word);
     }
 
     private static String firstWord(ConfigurableEnvironment environment) {

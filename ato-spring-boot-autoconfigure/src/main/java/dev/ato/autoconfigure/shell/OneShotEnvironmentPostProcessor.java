@@ -50,9 +50,9 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     private static String firstWord(ConfigurableEnvironment environment) {
         if (!(environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)
                 instanceof CommandLinePropertySource<?> commandLine)) {
-            return null;
+            return "";
         }
         String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return words == null ? null : words.split(",", 2)[0];
+        return words == null ? "" : words.split(",", 2)[0];
     }
 }

@@ -29,7 +29,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !isAtoCommand(firstWord(environment))) {
+                || !COMMANDS.contains(firstWord(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -43,10 +43,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 
-    private static boolean isAtoCommand(String word) {
-        return word != null && COMMANDS.contains(word);
-    }
-
+    /** The first non-option word, or {@code ""} when there is none. */
     private static String firstWord(ConfigurableEnvironment environment) {
         if (!(environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)
                 instanceof CommandLinePropertySource<?> commandLine)) {

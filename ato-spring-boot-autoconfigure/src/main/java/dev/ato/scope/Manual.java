@@ -27,6 +27,19 @@ public final class Manual {
      * and Python's {@code print} step appears among the lazy views at priority 1280, as Python prints them.
      */
     public static String render(Scope... scopes) {
+        return render(false, scopes);
+    }
+
+    /**
+     * {@link #render(Scope...)} with the {@code (External Properties)} step before {@code (CLI Inputs)}: the order
+     * as a host that feeds external properties (Spring's {@code Environment}) applies it. Python ato has no such
+     * step, so its text stays {@link #render(Scope...)}.
+     */
+    public static String renderWithExternal(Scope... scopes) {
+        return render(true, scopes);
+    }
+
+    private static String render(boolean external, Scope... scopes) {
         StringBuilder out = new StringBuilder();
         for (Scope scope : scopes) {
             out.append(RULE).append('\n');
@@ -37,6 +50,9 @@ public final class Manual {
                 steps.add("_default");
             }
             sorted(scope, false).forEach(view -> steps.add(view.name()));
+            if (external) {
+                steps.add("(External Properties)");
+            }
             steps.add("(CLI Inputs)");
             List<RegisteredView> lazy = sorted(scope, true);
             boolean printed = false;

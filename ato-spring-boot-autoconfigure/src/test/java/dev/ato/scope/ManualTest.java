@@ -40,6 +40,14 @@ class ManualTest {
     }
 
     @Test
+    void theHostManualAddsTheExternalStepAndOtherwiseMatchesPythonsText() {
+        String python = Manual.render(scope());
+        String host = Manual.renderWithExternal(scope());
+        assertThat(python).contains("_default \u2192 defaults \u2192 high_lr \u2192 (CLI Inputs) \u2192 adapt \u2192 print\n");
+        assertThat(host).isEqualTo(python.replace("(CLI Inputs)", "(External Properties) \u2192 (CLI Inputs)"));
+    }
+
+    @Test
     void pythonFloatsAreWrittenAsPythonWritesThem() {
         assertThat(DocsText.scalar(1e-5)).isEqualTo("1e-05");
         assertThat(DocsText.scalar(1e16)).isEqualTo("1e+16");

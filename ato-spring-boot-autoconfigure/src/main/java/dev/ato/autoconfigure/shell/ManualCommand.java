@@ -27,7 +27,7 @@ final class ManualCommand extends AtoCommand {
     String run(Input input) {
         List<String> args = input.arguments();
         Map<String, Resolution> resolved = scopes.resolve(args);
-        StringBuilder out = new StringBuilder(Manual.render(scopes.scopes().toArray(Scope[]::new)));
+        StringBuilder out = new StringBuilder(Manual.renderWithExternal(scopes.scopes().toArray(Scope[]::new)));
         if (!args.isEmpty()) {
             out.append("(Applied for: ").append(String.join(" ", args)).append(")\n");
             resolved.forEach((name, resolution) -> out.append(name).append(": ").append(

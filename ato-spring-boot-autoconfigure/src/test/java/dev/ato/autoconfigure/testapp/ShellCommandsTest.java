@@ -66,7 +66,7 @@ class ShellCommandsTest {
     void manualPrintsTheViewOrderAndDocsAndWhatTheArgumentsApply() throws Exception {
         Result result = shell("manual", "model.resnet101", "high_lr");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.output()).contains("[Scope \"train\"]", "defaults \u2192 high_lr \u2192 (CLI Inputs)",
+        assertThat(result.output()).contains("[Scope \"train\"]", "defaults \u2192 high_lr \u2192 (External Properties) \u2192 (CLI Inputs)",
                 "learning rate", "(Applied for: model.resnet101 high_lr)", "model: base \u2192 resnet101");
     }
 

@@ -1,0 +1,216 @@
+package dev.ato.tracker;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ato.Mode;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
+ * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
+ * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ */
+public final class RunFinder implements AutoCloseable {
+
+    private final RunStore store;
+    private final RunRows rows;
+    private final HikariDataSource ownedDataSource;
+
+    private RunFinder(DataSource dataSource, HikariDataSource owned, Duration crashGrace) {
+        this.store = new RunStore(dataSource);
+        this.rows = new RunRows(store.flavor(), crashGrace);
+        this.ownedDataSource = owned;
+    }
+
+    /** Opens the database at a JDBC URL, migrating the schema first (a Python ato database is adopted). */
+    public static RunFinder open(String jdbcUrl) {
+        return open(jdbcUrl, TrackerOptions.defaults().crashGrace());
+    }
+
+    /** Like {@link #open(String)}, with the heartbeat age after which a running run is reported crashed. */
+    public static RunFinder open(String jdbcUrl, Duration crashGrace) {
+        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        try {
+            TrackerSchema.migrate(dataSource);
+            return new RunFinder(dataSource, dataSource, crashGrace);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** A finder on a DataSource whose schema is already migrated (e.g. by Spring Boot's Flyway). */
+    public static RunFinder create(DataSource dataSource) {
+        return create(dataSource, TrackerOptions.defaults().crashGrace());
+    }
+
+    /** Like {@link #create(DataSource)} with a crash grace period. */
+    public static RunFinder create(DataSource dataSource, Duration crashGrace) {
+        return new RunFinder(dataSource, null, crashGrace);
+    }
+
+    /** The runs of a project, by id; empty when there is no such project (as in Python ato). */
+    public List<Run> runsInProject(String project) {
+        return store.read("list the runs of project '" + project + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
+                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY e.id")) {
+                ps.setString(1, project);
+                return rows.list(ps);
+            }
+        });
+    }
+
+    /** One run by id. */
+    public Optional<Run> findRun(long runId) {
+        return store.read("read run " + runId, c -> findRun(c, runId));
+    }
+
+    private Optional<Run> findRun(Connection c, long runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + RunRows.COLUMNS + " FROM experiments e WHERE e.id = ?")) {
+            ps.setLong(1, runId);
+            return rows.list(ps).stream().findFirst();
+        }
+    }
+
+    /**
+     * The run of a project with the best value of a metric (highest for {@link Mode#MAX}, lowest for
+     * {@link Mode#MIN}; NaN values never win), or why there is none.
+     */
+    public BestRun findBestRun(String project, String metricKey, Mode mode) {
+        return store.read("find the best run by '" + metricKey + "'", c -> {
+            OptionalLong projectId = projectId(c, project);
+            if (projectId.isEmpty()) {
+                return new BestRun.ProjectNotFound(project);
+            }
+            SqlFlavor flavor = store.flavor();
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.value FROM metrics m"
+                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m.\"key\" = ? AND "
+                    + flavor.isNumber("m.value") + " ORDER BY m.value " + (mode == Mode.MAX ? "DESC" : "ASC")
+                    + " LIMIT 1")) {
+                ps.setLong(1, projectId.getAsLong());
+                ps.setString(2, metricKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new BestRun.NoRunWithMetric(project, metricKey);
+                    }
+                    long runId = rs.getLong(1);
+                    double value = rs.getDouble(2);
+                    return findRun(c, runId).<BestRun>map(run -> new BestRun.Found(run, value))
+                            .orElse(new BestRun.NoRunWithMetric(project, metricKey));
+                }
+            }
+        });
+    }
+
+    /** Other runs of the same project with the same config structure (structural hash), by id. */
+    public List<Run> findSimilarRuns(long runId) {
+        return similar(runId, true);
+    }
+
+    /** Other runs of any project with the same config structure: what Python ato's {@code find_similar_runs} returns. */
+    public List<Run> findSimilarRunsInAllProjects(long runId) {
+        return similar(runId, false);
+    }
+
+    private List<Run> similar(long runId, boolean sameProject) {
+        return store.read("find runs similar to " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
+                    + " JOIN experiments r ON r.id = ? WHERE e.structural_hash = r.structural_hash AND e.id <> r.id"
+                    + (sameProject ? " AND e.project_id = r.project_id" : "") + " ORDER BY e.id")) {
+                ps.setLong(1, runId);
+                return rows.list(ps);
+            }
+        });
+    }
+
+    /**
+     * Other runs (of any project, as in Python ato) that recorded the same fingerprint as this run for a trace id and
+     * type, by id; empty when this run has no such fingerprint.
+     */
+    public List<Run> findSimilarRunsByTrace(long runId, String traceId, String traceType) {
+        return store.read("find runs with the same trace '" + traceId + "' as " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
+                    + " WHERE e.id <> ? AND e.id IN (SELECT f.run_id FROM fingerprints f JOIN fingerprints mine"
+                    + " ON mine.fingerprint = f.fingerprint AND mine.trace_id = f.trace_id"
+                    + " AND mine.trace_type = f.trace_type WHERE mine.run_id = ? AND mine.trace_id = ?"
+                    + " AND mine.trace_type = ?) ORDER BY e.id")) {
+                ps.setLong(1, runId);
+                ps.setLong(2, runId);
+                ps.setString(3, traceId);
+                ps.setString(4, traceType);
+                return rows.list(ps);
+            }
+        });
+    }
+
+    /** How many distinct static and runtime fingerprints a project's runs have for a trace; empty without the project. */
+    public Optional<TraceStatistics> traceStatistics(String project, String traceId) {
+        return store.read("count versions of trace '" + traceId + "'", c -> {
+            if (projectId(c, project).isEmpty()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT"
+                    + " COUNT(DISTINCT CASE WHEN f.trace_type = 'static' THEN f.fingerprint END),"
+                    + " COUNT(DISTINCT CASE WHEN f.trace_type = 'runtime' THEN f.fingerprint END)"
+                    + " FROM fingerprints f JOIN experiments e ON e.id = f.run_id JOIN projects p ON p.id = e.project_id"
+                    + " WHERE p.name = ? AND f.trace_id = ?")) {
+                ps.setString(1, project);
+                ps.setString(2, traceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return Optional.of(new TraceStatistics(project, traceId, rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        });
+    }
+
+    /** Every metric value of a run, by key and step. */
+    public List<MetricPoint> metrics(long runId) {
+        return store.read("read the metrics of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT \"key\", value, step, timestamp FROM metrics"
+                    + " WHERE run_id = ? ORDER BY \"key\", step, id")) {
+                ps.setLong(1, runId);
+                List<MetricPoint> points = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        points.add(new MetricPoint(rs.getString(1), store.flavor().getMetricValue(rs, "value"),
+                                rs.getLong(3), store.flavor().getTime(rs, "timestamp")));
+                    }
+                }
+                return points;
+            }
+        });
+    }
+
+    /** A new query over all runs: add filters, an order and a page, then call {@link RunQuery#list()}. */
+    public RunQuery query() {
+        return new RunQuery(store, rows);
+    }
+
+    /** Closes the connection pool when the finder opened it. */
+    @Override
+    public void close() {
+        if (ownedDataSource != null) {
+            ownedDataSource.close();
+        }
+    }
+
+    private static OptionalLong projectId(Connection c, String project) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM projects WHERE name = ?")) {
+            ps.setString(1, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ato.tracker;
+
+import dev.ato.adict.ADict;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Turns {@code experiments} rows into {@link Run}s, reporting stale {@code running} runs as {@code crashed}. */
+final class RunRows {
+
+    static final String COLUMNS = "e.id, e.project_id, e.config, e.structural_hash, e.tags, e.status, e.start_time,"
+            + " e.end_time, e.heartbeat_at, e.end_reason";
+
+    private final SqlFlavor flavor;
+    private final Duration crashGrace;
+
+    RunRows(SqlFlavor flavor, Duration crashGrace) {
+        this.flavor = flavor;
+        this.crashGrace = crashGrace;
+    }
+
+    /** Heartbeats older than this mean the run's process is gone. */
+    Instant crashCutoff() {
+        return Instant.now().minus(crashGrace);
+    }
+
+    List<Run> list(PreparedStatement ps) throws SQLException {
+        Instant cutoff = crashCutoff();
+        List<Run> runs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                runs.add(run(rs, cutoff));
+            }
+        }
+        return runs;
+    }
+
+    Run run(ResultSet rs, Instant cutoff) throws SQLException {
+        Instant heartbeat = flavor.getTime(rs, "heartbeat_at");
+        String status = rs.getString("status");
+        if (RunStatus.RUNNING.dbValue().equals(status) && heartbeat != null && heartbeat.isBefore(cutoff)) {
+            status = RunStatus.CRASHED.dbValue();
+        }
+        return new Run(rs.getLong("id"), rs.getLong("project_id"), config(rs.getString("config")),
+                rs.getString("structural_hash"), tags(rs.getString("tags")), status,
+                flavor.getTime(rs, "start_time"), flavor.getTime(rs, "end_time"), heartbeat,
+                rs.getString("end_reason"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ADict config(String json) {
+        Object parsed = PythonJson.read(json);
+        return parsed instanceof Map<?, ?> map ? ADict.of((Map<String, ?>) map) : new ADict();
+    }
+
+    private static List<String> tags(String json) {
+        Object parsed = PythonJson.read(json);
+        if (!(parsed instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> tags = new ArrayList<>(list.size());
+        for (Object tag : list) {
+            tags.add(String.valueOf(tag));
+        }
+        return List.copyOf(tags);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ato.tracker;
+
+import java.util.Locale;
+
+/**
+ * The state of a run as stored in the {@code experiments.status} column (lower case, as Python ato writes it).
+ * Only {@link #RUNNING} is open; every other state is terminal and sets {@code end_time}.
+ */
+public enum RunStatus {
+    /** The run is open and its process is alive (its heartbeat is fresh). */
+    RUNNING,
+    /** The run ended normally. */
+    COMPLETED,
+    /** The run ended through an exception. */
+    FAILED,
+    /** The JVM was asked to stop (SIGTERM, SIGINT, {@code System.exit}) while the run was open. */
+    KILLED,
+    /** The process died without a word: its heartbeat is older than the grace period. */
+    CRASHED;
+
+    /** The text stored in the database, e.g. {@code completed}. */
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

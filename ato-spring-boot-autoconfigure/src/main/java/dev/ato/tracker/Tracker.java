@@ -1,0 +1,197 @@
+package dev.ato.tracker;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ato.AtoConfigException;
+import dev.ato.adict.ADict;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Records runs of a job in the tracker database (SQLite or PostgreSQL, shared with Python ato): {@link #start}
+ * opens a run and returns its {@link RunHandle}. One tracker serves any number of runs and threads; it owns one
+ * metric writer thread and one heartbeat thread. Without Spring use {@link #open(String)}; with Spring the
+ * auto-configuration builds it with {@link #create(DataSource, TrackerOptions)}.
+ */
+public final class Tracker implements AutoCloseable {
+
+    private final RunStore store;
+    private final MetricWriter writer;
+    private final TrackerOptions options;
+    private final HikariDataSource ownedDataSource;
+    private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeats;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private Tracker(DataSource dataSource, HikariDataSource owned, TrackerOptions options) {
+        this.store = new RunStore(dataSource);
+        this.options = options;
+        this.ownedDataSource = owned;
+        this.writer = new MetricWriter(store, options);
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ato-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = options.heartbeatInterval().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        this.shutdownHook = new Thread(this::onJvmShutdown, "ato-tracker-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Opens {@code experiments.db} in the working directory. */
+    public static Tracker open() {
+        return open(DataSources.DEFAULT_URL);
+    }
+
+    /**
+     * Opens the database at a JDBC URL ({@code jdbc:sqlite:path/to/file.db} or {@code jdbc:postgresql://...}),
+     * creating or upgrading the schema first. A missing or read-only directory, or a database that cannot be
+     * reached, is one {@link AtoConfigException} naming the path or URL.
+     */
+    public static Tracker open(String jdbcUrl) {
+        return open(jdbcUrl, TrackerOptions.defaults());
+    }
+
+    /** Like {@link #open(String)} with other options. */
+    public static Tracker open(String jdbcUrl, TrackerOptions options) {
+        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        try {
+            TrackerSchema.migrate(dataSource);
+            return new Tracker(dataSource, dataSource, options);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** A tracker on a DataSource whose schema is already migrated (e.g. by Spring Boot's Flyway); not closed by it. */
+    public static Tracker create(DataSource dataSource) {
+        return create(dataSource, TrackerOptions.defaults());
+    }
+
+    /** Like {@link #create(DataSource)} with other options. */
+    public static Tracker create(DataSource dataSource, TrackerOptions options) {
+        return new Tracker(Objects.requireNonNull(dataSource, "dataSource"), null, options);
+    }
+
+    /**
+     * Starts a run: creates the project if needed, stores the config as JSON with its structural hash and the
+     * tags, with status {@code running}.
+     */
+    public RunHandle start(String project, ADict config, String... tags) {
+        return start(project, config, Arrays.asList(tags));
+    }
+
+    /** Like {@link #start(String, ADict, String...)} with the tags as a list. */
+    public RunHandle start(String project, ADict config, List<String> tags) {
+        if (closed) {
+            throw new IllegalStateException("the tracker is closed; cannot start a run in project '" + project + "'");
+        }
+        if (project == null || project.isBlank()) {
+            throw new AtoConfigException("a run needs a project name; got '" + project + "'");
+        }
+        Objects.requireNonNull(config, "config");
+        String configJson = PythonJson.write(config);
+        String tagsJson = PythonJson.write(List.copyOf(tags));
+        long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
+        RunHandle run = new RunHandle(id, store, writer, this::forget);
+        openRuns.add(run);
+        return run;
+    }
+
+    /**
+     * Runs {@code body} as one run: {@code completed} when it returns, {@code failed} (with the exception as the end
+     * reason) when it throws; the exception is rethrown.
+     */
+    public <T> T run(String project, ADict config, List<String> tags, RunBody<T> body) throws Exception {
+        RunHandle run = start(project, config, tags);
+        try {
+            return body.run(run);
+        } catch (Exception | Error e) {
+            run.recordFailure(e);
+            throw e;
+        } finally {
+            run.close();
+        }
+    }
+
+    /** The body of {@link #run}: gets the open run. */
+    @FunctionalInterface
+    public interface RunBody<T> {
+        T run(RunHandle run) throws Exception;
+    }
+
+    /** The options this tracker runs with. */
+    public TrackerOptions options() {
+        return options;
+    }
+
+    /**
+     * Ends open runs as {@code killed}, writes every buffered metric and stops the writer and heartbeat threads.
+     * Closes the connection pool when the tracker opened it.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        endOpenRuns("the tracker was closed while the run was open");
+        closed = true;
+        heartbeats.shutdownNow();
+        try {
+            writer.close();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run: nothing to remove
+            }
+            if (ownedDataSource != null) {
+                ownedDataSource.close();
+            }
+        }
+    }
+
+    private void forget(RunHandle run) {
+        openRuns.remove(run);
+    }
+
+    private void beat() {
+        try {
+            Instant now = Instant.now();
+            store.heartbeat(openRuns.stream().map(RunHandle::id).collect(Collectors.toList()), now);
+            store.markCrashed(now.minus(options.crashGrace()));
+        } catch (RuntimeException e) {
+            // a missed heartbeat is retried at the next tick; the grace period is several ticks long
+        }
+    }
+
+    private void onJvmShutdown() {
+        if (!closed) {
+            endOpenRuns("the JVM shut down (SIGTERM, SIGINT or System.exit) while the run was open");
+            heartbeats.shutdownNow();
+            writer.close();
+        }
+    }
+
+    private void endOpenRuns(String reason) {
+        for (RunHandle run : List.copyOf(openRuns)) {
+            try {
+                run.end(RunStatus.KILLED, reason);
+            } catch (RuntimeException e) {
+                // one run's failure must not keep the others open
+            }
+        }
+    }
+}

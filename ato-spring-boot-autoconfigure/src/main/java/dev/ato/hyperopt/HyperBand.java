@@ -1,0 +1,134 @@
+package dev.ato.hyperopt;
+
+import dev.ato.AtoConfigException;
+import dev.ato.Mode;
+import dev.ato.adict.ADict;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Python ato's HyperBand: successive halving over the whole grid of a {@link SearchSpace}.
+ *
+ * <p>Every config of a generation is evaluated and ranked; the top {@code floor(n * halvingRate)} go on to the next
+ * generation with {@code __num_halved__} incremented, until fewer than {@code numMinSamples} remain. The best config
+ * of the last generation is then evaluated once more and returned. A trial reads {@code __num_halved__} (its
+ * generation) to size its budget, for example with {@link #stepsFor}.
+ */
+public final class HyperBand extends SearchStrategy {
+
+    /** The key holding how many halvings a config survived: 0 in the first generation. */
+    public static final String NUM_HALVED = "__num_halved__";
+
+    private final double halvingRate;
+    private final int numMinSamples;
+    private final int gridSize;
+
+    /**
+     * @param halvingRate   the fraction of each generation kept, strictly between 0 and 1
+     * @param numMinSamples the smallest generation still evaluated, at least 1 and below the grid size
+     * @throws AtoConfigException when a setting is out of range or the grid is empty, before any trial runs
+     */
+    public HyperBand(SearchSpace space, double halvingRate, int numMinSamples, Mode mode) {
+        super(space, mode);
+        if (!(halvingRate > 0 && halvingRate < 1)) {
+            throw new AtoConfigException("HyperBand halvingRate must lie strictly between 0 and 1, got " + halvingRate
+                    + "; 0.5 keeps half of each generation");
+        }
+        if (numMinSamples < 1) {
+            throw new AtoConfigException("HyperBand numMinSamples must be at least 1, got " + numMinSamples);
+        }
+        this.gridSize = space.size();
+        if (gridSize == 0) {
+            throw new AtoConfigException("HyperBand search space " + space.names() + " has an empty grid (a "
+                    + "parameter with num_samples 0 or no categories); give every parameter at least one value");
+        }
+        if (gridSize <= numMinSamples) {
+            throw new AtoConfigException("HyperBand numMinSamples (" + numMinSamples + ") must be smaller than the grid"
+                    + " size (" + gridSize + "), or nothing would be halved; lower numMinSamples or sample more");
+        }
+        this.halvingRate = halvingRate;
+        this.numMinSamples = numMinSamples;
+    }
+
+    /** The fraction of each generation kept for the next. */
+    public double halvingRate() {
+        return halvingRate;
+    }
+
+    /** The smallest generation still evaluated. */
+    public int numMinSamples() {
+        return numMinSamples;
+    }
+
+    /** Python ato's {@code num_generations}: {@code ceil(log(numMinSamples / gridSize) / log(halvingRate))}. */
+    public int numGenerations() {
+        return (int) Math.ceil(Math.log((double) numMinSamples / gridSize) / Math.log(halvingRate));
+    }
+
+    /**
+     * Python ato's {@code compute_optimized_initial_training_steps}: the training steps for generations
+     * {@code 0 .. numGenerations()-1}, growing by {@code 1 / halvingRate} and ending at {@code maxSteps}.
+     */
+    public List<Long> optimizedSteps(long maxSteps) {
+        if (maxSteps < 1) {
+            throw new AtoConfigException("maxSteps must be at least 1, got " + maxSteps);
+        }
+        return stepSchedule(maxSteps).stream().map(Double::longValue).toList();
+    }
+
+    /**
+     * The steps for a trial config's generation: {@code optimizedSteps(maxSteps)} at its {@code __num_halved__},
+     * and {@code maxSteps} for generations past the schedule (the final re-evaluation, or an extra generation that
+     * integer truncation of the population leaves).
+     */
+    public long stepsFor(ADict trialConfig, long maxSteps) {
+        List<Long> steps = optimizedSteps(maxSteps);
+        return steps.get(Math.min(trialConfig.getInt(NUM_HALVED), steps.size() - 1));
+    }
+
+    /**
+     * The sizes of the generations evaluated before the final re-evaluation: the grid, then {@code floor(n * rate)}
+     * while at least {@code numMinSamples} remain (one more than {@link #numGenerations()} when the ratio is exact).
+     */
+    List<Integer> generationSizes() {
+        List<Integer> sizes = new ArrayList<>();
+        for (int n = gridSize; n >= numMinSamples; n = (int) (n * halvingRate)) {
+            sizes.add(n);
+        }
+        return sizes;
+    }
+
+    /** The schedule for any {@code maxSteps}, Python's arithmetic (and its float last entry) unchanged. */
+    List<Double> stepSchedule(double maxSteps) {
+        int generations = numGenerations();
+        double minSteps = maxSteps * Math.pow(halvingRate, generations);
+        List<Double> steps = new ArrayList<>(generations);
+        for (int index = 1; index < generations; index++) {
+            steps.add(Math.ceil(minSteps / Math.pow(halvingRate, index)));
+        }
+        steps.add(maxSteps);
+        return steps;
+    }
+
+    @Override
+    protected List<List<ADict>> search(List<ADict> candidates, Trials trials) {
+        List<ADict> population = new ArrayList<>();
+        candidates.forEach(c -> population.add(c.copy().put(NUM_HALVED, 0)));
+        List<List<ADict>> logs = new ArrayList<>();
+        while (population.size() >= numMinSamples) {
+            List<ADict> ranked = trials.rank(trials.evaluateAll(population));
+            logs.add(ranked);
+            population.clear();
+            int survivors = (int) (ranked.size() * halvingRate);
+            for (ADict survivor : ranked.subList(0, survivors)) {
+                population.add(survivor.copy().put(NUM_HALVED, survivor.getInt(NUM_HALVED) + 1));
+            }
+        }
+        // Python increments the winner in place when it survived, so the re-evaluation sees the incremented count
+        List<ADict> last = logs.get(logs.size() - 1);
+        ADict winner = population.isEmpty() ? last.get(0) : population.get(0);
+        logs.add(List.of(trials.evaluate(winner)));
+        return logs;
+    }
+}

@@ -1,0 +1,316 @@
+package dev.ato.hyperopt;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ato.AtoConfigException;
+import dev.ato.AtoException;
+import dev.ato.adict.ADict;
+import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerSchema;
+
+import javax.sql.DataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Tracked, resumable and distributed HyperBand searches in the tracker's database (SQLite or PostgreSQL).
+ *
+ * <p>{@link #start} records a search and its first generation as rows; {@link #work} joins it: the calling thread
+ * claims one trial at a time, runs it as a tracker run in the search's project (tagged {@code hyperband},
+ * {@code search:<id>} and {@code generation:<g>}, with the metric under {@code metric}), and records the result.
+ * Any number of threads, processes and machines may call {@link #work} on the same search; a trial whose worker
+ * died is claimed again when its lease runs out, and {@link #work} on an interrupted search resumes it without
+ * running finished trials again. {@link #run} is {@link #start} and {@link #work} in one call.
+ */
+public final class Searches implements AutoCloseable {
+
+    /** The metric key each trial's run records its result under. */
+    public static final String METRIC_KEY = "metric";
+    private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    private static final long POLL_MILLIS = 25;
+    private static final AtomicLong WORKERS = new AtomicLong();
+
+    private final TrialBoard board;
+    private final Tracker tracker;
+    private final long leaseMillis;
+    private final AutoCloseable owned;
+    private final ScheduledExecutorService heartbeats;
+
+    private Searches(DataSource dataSource, Tracker tracker, Duration lease, AutoCloseable owned) {
+        if (lease.toMillis() < 300) {
+            throw new AtoConfigException("a trial lease must be at least 300 ms, got " + lease.toMillis() + " ms");
+        }
+        this.board = new TrialBoard(dataSource);
+        this.tracker = tracker;
+        this.leaseMillis = lease.toMillis();
+        this.owned = owned;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ato-search-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Opens the database at a JDBC URL (migrating it first) with 30-second trial leases. */
+    public static Searches open(String jdbcUrl) {
+        return open(jdbcUrl, DEFAULT_LEASE);
+    }
+
+    /**
+     * Opens the database at a JDBC URL ({@code jdbc:sqlite:file.db} or {@code jdbc:postgresql://...}); a trial whose
+     * worker stops extending its lease for {@code lease} is claimed again by another worker.
+     */
+    public static Searches open(String jdbcUrl, Duration lease) {
+        HikariDataSource dataSource = pool(jdbcUrl);
+        try {
+            TrackerSchema.migrate(dataSource);
+            Tracker tracker = Tracker.create(dataSource);
+            return new Searches(dataSource, tracker, lease, () -> {
+                tracker.close();
+                dataSource.close();
+            });
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Searches on a migrated DataSource and the tracker writing to it (Spring's beans), with 30-second leases. */
+    public static Searches create(DataSource dataSource, Tracker tracker) {
+        return create(dataSource, tracker, DEFAULT_LEASE);
+    }
+
+    /**
+     * Searches on a migrated DataSource and the tracker writing to it; neither is closed by {@link #close()}. On
+     * SQLite the DataSource should use WAL and a busy timeout, as {@link #open(String)} does.
+     */
+    public static Searches create(DataSource dataSource, Tracker tracker, Duration lease) {
+        return new Searches(dataSource, tracker, lease, null);
+    }
+
+    /**
+     * Records a new search of {@code hyperBand}'s space in {@code project}: its settings, {@code base} (the config
+     * every trial starts from, e.g. a scope resolution) and the whole grid as its first generation. Returns its id.
+     */
+    public String start(String project, HyperBand hyperBand, Schedule schedule, ADict base) {
+        if (project == null || project.isBlank()) {
+            throw new AtoConfigException("a search needs a project name; got '" + project + "'");
+        }
+        String id = UUID.randomUUID().toString();
+        SearchDefinition definition = new SearchDefinition(hyperBand, schedule, METRIC_KEY,
+                hyperBand.isStopOnFirstFailure());
+        List<ADict> first = new ArrayList<>();
+        hyperBand.space().points().forEach(p -> first.add(p.put(HyperBand.NUM_HALVED, 0)));
+        if (schedule == Schedule.ASYNCHRONOUS) {
+            // ASHA promotes from the results seen so far; a grid's order (sorted by parameter) would bias them
+            Collections.shuffle(first, new Random(id.hashCode()));
+        }
+        board.create(id, project, definition, base, first);
+        return id;
+    }
+
+    /**
+     * Works on a search until it completes, then returns its result (at once for a completed search). Safe to call
+     * from any number of threads and processes at the same time.
+     *
+     * @throws AtoConfigException when there is no search with this id
+     * @throws AtoException       when the search failed (a trial threw and the search stops on the first failure)
+     */
+    public HyperBandResult work(String searchId, ToDoubleFunction<ADict> trial) {
+        SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId
+                + "' in the database; list the project's searches with Searches.list(project)"));
+        SearchDefinition definition = SearchDefinition.of(search);
+        ADict base = board.base(searchId);
+        String worker = workerId();
+        while (true) {
+            Optional<TrialRow> claimed = board.claim(searchId, worker, leaseMillis);
+            if (claimed.isPresent()) {
+                execute(search, definition, base, claimed.get(), worker, trial);
+                continue;
+            }
+            SearchRecord now = find(searchId).orElseThrow();
+            switch (now.status()) {
+                case "completed" -> {
+                    return result(searchId);
+                }
+                case "failed" -> throw new AtoException("search '" + searchId + "' failed: " + now.error());
+                default -> sleep();
+            }
+        }
+    }
+
+    /** {@link #start} then {@link #work}: a tracked search in this thread (other workers may join it by id). */
+    public HyperBandResult run(String project, HyperBand hyperBand, Schedule schedule, ADict base,
+            ToDoubleFunction<ADict> trial) {
+        return work(start(project, hyperBand, schedule, base), trial);
+    }
+
+    /** The stored search with this id. */
+    public Optional<SearchRecord> find(String searchId) {
+        return board.find(searchId);
+    }
+
+    /** The searches of a project, oldest first. */
+    public List<SearchRecord> list(String project) {
+        return board.list(project);
+    }
+
+    /**
+     * What a search has evaluated so far, as a {@link HyperBandResult}: every generation's finished trials ranked
+     * best first, and as {@code config} the final re-evaluation once the search completed (until then the best
+     * trial of the highest generation).
+     */
+    public HyperBandResult result(String searchId) {
+        SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId + "'"));
+        SearchDefinition definition = SearchDefinition.of(search);
+        ADict base = board.base(searchId);
+        Map<Integer, List<TrialRow>> byGeneration = new TreeMap<>();
+        board.trials(searchId).stream().filter(TrialRow::finished)
+                .forEach(t -> byGeneration.computeIfAbsent(t.generation(), g -> new ArrayList<>()).add(t));
+        List<List<ADict>> logs = new ArrayList<>();
+        for (List<TrialRow> generation : byGeneration.values()) {
+            List<ADict> configs = new ArrayList<>();
+            for (TrialRow t : generation) {
+                ADict config = base.copy().merge(t.candidate());
+                config.put(Trials.METRIC, t.status().equals(TrialRow.FAILED)
+                        ? Ranking.worst(definition.hyperBand().mode()) : t.metric());
+                if (t.error() != null) {
+                    config.put(Trials.ERROR, t.error().lines().findFirst().orElse(t.error()));
+                }
+                configs.add(config.freeze());
+            }
+            logs.add(Ranking.bestFirst(configs, Trials::metric, definition.hyperBand().mode()));
+        }
+        if (logs.isEmpty()) {
+            throw new AtoException("search '" + searchId + "' has no finished trial yet");
+        }
+        ADict best = logs.get(logs.size() - 1).get(0);
+        return new HyperBandResult(best, Trials.metric(best), logs);
+    }
+
+    private void execute(SearchRecord search, SearchDefinition definition, ADict base, TrialRow trial, String worker,
+            ToDoubleFunction<ADict> function) {
+        ADict config = base.copy().merge(trial.candidate());
+        List<String> tags = new ArrayList<>(List.of("hyperband", "search:" + search.id(),
+                "generation:" + trial.generation()));
+        if (trial.isFinal()) {
+            tags.add("final");
+        }
+        long beat = Math.max(100, leaseMillis / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(trial, worker), beat, beat,
+                TimeUnit.MILLISECONDS);
+        double metric = Double.NaN;
+        String error = null;
+        RuntimeException failure = null;
+        long runId;
+        try (RunHandle run = tracker.start(search.project(), config, tags)) {
+            runId = run.id();
+            try {
+                metric = function.applyAsDouble(config.copy());
+                run.logMetric(definition.metricKey(), metric, trial.generation());
+            } catch (RuntimeException e) {
+                run.recordFailure(e);
+                failure = e;
+                error = stackTrace(e);
+            }
+        } finally {
+            heartbeat.cancel(false);
+        }
+        board.complete(search.id(), trial, worker, metric, runId, error, definition);
+        if (failure != null && definition.stopOnFirstFailure()) {
+            board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
+            throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id()
+                    + "' failed; the search stopped because stopOnFirstFailure is set", failure);
+        }
+    }
+
+    private void extendQuietly(TrialRow trial, String worker) {
+        try {
+            board.extend(trial.id(), worker, leaseMillis);
+        } catch (RuntimeException e) {
+            // a missed extension is retried at the next beat; the lease outlasts several beats
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                throw new AtoException("cannot close the search database: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AtoException("interrupted while waiting for other workers' trials", e);
+        }
+    }
+
+    private static String workerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + WORKERS.incrementAndGet();
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    /** A pool with SQLite's settings for concurrent writers (WAL, busy timeout, immediate transactions). */
+    private static HikariDataSource pool(String jdbcUrl) {
+        if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"))) {
+            throw new AtoConfigException("unsupported search database URL '" + jdbcUrl
+                    + "'; use jdbc:sqlite:<file> or jdbc:postgresql://host:port/database");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ato-searches");
+        config.setInitializationFailTimeout(1);
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            String sep = jdbcUrl.contains("?") ? "&" : "?";
+            config.setJdbcUrl(jdbcUrl.contains("busy_timeout=") ? jdbcUrl
+                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
+                            + "&transaction_mode=IMMEDIATE");
+            config.setMaximumPoolSize(4);
+        } else {
+            config.setJdbcUrl(jdbcUrl);
+            config.setMaximumPoolSize(6);
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new AtoConfigException("cannot open the search database '"
+                    + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + "': " + e.getMessage(), e);
+        }
+    }
+}

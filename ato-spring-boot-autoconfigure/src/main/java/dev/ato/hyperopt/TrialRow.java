@@ -1,0 +1,20 @@
+package dev.ato.hyperopt;
+
+import dev.ato.adict.ADict;
+
+/**
+ * One row of {@code ato_search_trials}: a candidate (parameter values and {@code __num_halved__}) to evaluate at a
+ * generation, and what became of it. {@code metric} is NaN while unknown, for a NaN result, and for a failure.
+ */
+record TrialRow(long id, int generation, int position, boolean isFinal, ADict candidate, String status,
+        double metric, Long runId, String error, boolean promoted) {
+
+    static final String PENDING = "pending";
+    static final String RUNNING = "running";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+
+    boolean finished() {
+        return status.equals(DONE) || status.equals(FAILED);
+    }
+}

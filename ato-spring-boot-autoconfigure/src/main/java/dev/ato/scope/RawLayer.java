@@ -1,0 +1,100 @@
+package dev.ato.scope;
+
+import dev.ato.adict.ADict;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.List;
+
+/**
+ * What a layer changed, as captured during resolution: kept raw (no maps, no attribution) so that resolving stays
+ * cheap; {@link Resolution} turns it into {@link Layer}s and {@link Origin}s when asked.
+ */
+final class RawLayer {
+
+    /** Names the literal or property source behind one key of a CLI or external layer. */
+    interface Attribution {
+        /** The origin name for {@code key}; {@code index} receives the literal's position (or -1). */
+        Origin originOf(String key, Object value, boolean removed, RawLayer layer);
+    }
+
+    final String name;
+    final LayerKind kind;
+    final int priority;
+    /** Writes as (parent path, key, value) triples: the dotted key is joined only when someone asks. */
+    private Object[] writes = new Object[48];
+    private int writeCount;
+    final List<String> removedKeys = new ArrayList<>(0);
+    private final Attribution attribution;
+    /** Keys already recorded, built on first use by {@link #writtenEvenIfUnchanged}. */
+    private Set<String> seen;
+
+    RawLayer(String name, LayerKind kind, int priority, Attribution attribution) {
+        this.name = name;
+        this.kind = kind;
+        this.priority = priority;
+        this.attribution = attribution;
+    }
+
+    void written(String key, Object snapshot) {
+        written("", key, snapshot);
+    }
+
+    void written(String parent, String key, Object snapshot) {
+        if (writeCount * 3 == writes.length) {
+            writes = Arrays.copyOf(writes, writes.length * 2);
+        }
+        int at = writeCount++ * 3;
+        writes[at] = parent;
+        writes[at + 1] = key;
+        writes[at + 2] = snapshot;
+    }
+
+    int writeCount() {
+        return writeCount;
+    }
+
+    String writtenKey(int i) {
+        return Shadow.join((String) writes[i * 3], (String) writes[i * 3 + 1]);
+    }
+
+    Object writtenValue(int i) {
+        return writes[i * 3 + 2];
+    }
+
+    /**
+     * Records the leaves of an input the user gave explicitly (a literal, an external property) that the diff did
+     * not see because they already had that value: the user did set them, and the history should say so.
+     */
+    void writtenEvenIfUnchanged(String key, Object value) {
+        if (seen == null) {
+            seen = new HashSet<>();
+            for (int i = 0; i < writeCount; i++) {
+                seen.add(writtenKey(i));
+            }
+            seen.addAll(removedKeys);
+        }
+        if (value instanceof ADict dict && !dict.isEmpty()) {
+            dict.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
+        } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            map.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
+        } else if (!(value instanceof ADict) && !(value instanceof Map) && seen.add(key)) {
+            written(key, Shadow.snapshot(value));
+        }
+    }
+
+
+    void removed(String key) {
+        removedKeys.add(key);
+    }
+
+    Origin origin(String key, Object value, boolean removed) {
+        if (attribution != null) {
+            return attribution.originOf(key, value, removed, this);
+        }
+        return new Origin(key, value, removed, kind, name, -1);
+    }
+}

@@ -1,5 +1,6 @@
 package dev.ato.scope;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ import java.util.Set;
 public record Layer(String name, LayerKind kind, int priority, Map<String, Object> values, Set<String> removed) {
 
     public Layer {
-        values = java.util.Collections.unmodifiableMap(values);
-        removed = java.util.Collections.unmodifiableSet(removed);
+        values = Collections.unmodifiableMap(values);
+        removed = Collections.unmodifiableSet(removed);
     }
 }

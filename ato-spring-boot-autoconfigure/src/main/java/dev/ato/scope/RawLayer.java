@@ -5,9 +5,9 @@ import dev.ato.adict.ADict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.List;
 
 /**
  * What a layer changed, as captured during resolution: kept raw (no maps, no attribution) so that resolving stays
@@ -17,18 +17,18 @@ final class RawLayer {
 
     /** Names the literal or property source behind one key of a CLI or external layer. */
     interface Attribution {
-        /** The origin name for {@code key}; {@code index} receives the literal's position (or -1). */
+        /** The origin of {@code key}, named after the literal or property source that wrote it. */
         Origin originOf(String key, Object value, boolean removed, RawLayer layer);
     }
 
     final String name;
     final LayerKind kind;
     final int priority;
+    final List<String> removedKeys = new ArrayList<>(0);
+    private final Attribution attribution;
     /** Writes as (parent path, key, value) triples: the dotted key is joined only when someone asks. */
     private Object[] writes = new Object[48];
     private int writeCount;
-    final List<String> removedKeys = new ArrayList<>(0);
-    private final Attribution attribution;
     /** Keys already recorded, built on first use by {@link #writtenEvenIfUnchanged}. */
     private Set<String> seen;
 
@@ -81,11 +81,20 @@ final class RawLayer {
             dict.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
         } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
             map.forEach((k, v) -> writtenEvenIfUnchanged(key + "." + k, v));
-        } else if (!(value instanceof ADict) && !(value instanceof Map) && seen.add(key)) {
+        } else if (!(value instanceof ADict) && !(value instanceof Map) && !parentSeen(key) && seen.add(key)) {
             written(key, Shadow.snapshot(value));
         }
     }
 
+    /** Whether a later input of this layer replaced a dict above {@code key}, so {@code key} is gone. */
+    private boolean parentSeen(String key) {
+        for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+            if (seen.contains(key.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     void removed(String key) {
         removedKeys.add(key);

@@ -6,6 +6,7 @@ import dev.ato.adict.ADict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,6 +107,9 @@ public final class Resolution {
     public List<Origin> history(String key) {
         Provenance provenance = provenance();
         List<Origin> exact = provenance.byKey().get(key);
+        if (exact != null && !provenance.parents().contains(key)) {
+            return exact; // a leaf that was never a dict: no need to look below it
+        }
         String prefix = key + ".";
         List<Origin> nested = new ArrayList<>();
         for (List<Origin> layer : provenance.byLayer()) {
@@ -126,13 +130,8 @@ public final class Resolution {
     }
 
     private Set<String> keysAndParents() {
-        Set<String> keys = new LinkedHashSet<>();
-        for (String key : provenance().byKey().keySet()) {
-            for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
-                keys.add(key.substring(0, dot));
-            }
-            keys.add(key);
-        }
+        Set<String> keys = new LinkedHashSet<>(provenance().parents());
+        keys.addAll(provenance().byKey().keySet());
         return keys;
     }
 
@@ -148,8 +147,8 @@ public final class Resolution {
         return fingerprint;
     }
 
-    /** Origins by key (oldest first) and by layer (removals, then writes). */
-    private record Provenance(Map<String, List<Origin>> byKey, List<List<Origin>> byLayer) {
+    /** Origins by key (oldest first) and by layer (removals, then writes); parents: every dict path above a key. */
+    private record Provenance(Map<String, List<Origin>> byKey, List<List<Origin>> byLayer, Set<String> parents) {
     }
 
     private Provenance provenance() {
@@ -171,7 +170,13 @@ public final class Resolution {
                 byLayer.add(origins);
             }
             byKey.replaceAll((k, v) -> Collections.unmodifiableList(v));
-            result = new Provenance(byKey, byLayer);
+            Set<String> parents = new HashSet<>();
+            for (String key : byKey.keySet()) {
+                for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+                    parents.add(key.substring(0, dot));
+                }
+            }
+            result = new Provenance(byKey, byLayer, parents);
             provenance = result;
         }
         return result;

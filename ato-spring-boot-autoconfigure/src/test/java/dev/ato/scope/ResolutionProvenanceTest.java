@@ -178,4 +178,40 @@ class ResolutionProvenanceTest {
         assertThat(r.layers().get(1).values()).isEqualTo(Map.of("x.y", 2));
         assertThat(r.origin("x").name()).isEqualTo("b");
     }
+
+    @Test
+    void reorderedAndRemovedKeysInTheMiddleAreSeenExactly() {
+        Scope scope = new Scope("config");
+        scope.observe("a", ViewOptions.defaults().defaultView(true), c -> {
+            c.set("x", 1).set("y", 2).set("z", 3).set("w", List.of(1));
+        });
+        scope.observe("b", ViewOptions.defaults().defaultView(true).priority(1), c -> {
+            c.remove("y");
+            c.remove("x");
+            c.set("x", 1); // same value, now after z: no change to report
+            c.set("v", 5);
+            c.set("z", 4);
+        });
+        Resolution r = scope.resolve(List.of());
+
+        Layer b = r.layers().get(1);
+        assertThat(b.removed()).containsExactly("y");
+        assertThat(b.values()).containsOnly(Map.entry("z", 4), Map.entry("v", 5));
+        assertThat(r.origin("x").name()).isEqualTo("a");
+        Map<String, Object> replayed = new java.util.LinkedHashMap<>();
+        for (Layer layer : r.layers()) {
+            layer.removed().forEach(replayed::remove);
+            replayed.putAll(layer.values());
+        }
+        assertThat(replayed).isEqualTo(flatten(r.config()));
+    }
+
+    @Test
+    void aLiteralOverriddenByALaterLiteralOnItsParentLeavesNoStaleKey() {
+        Resolution r = new Scope("config").resolve(List.of("a.b=1", "a=5"));
+
+        Layer cli = r.layers().get(0);
+        assertThat(cli.values()).isEqualTo(Map.of("a", 5));
+        assertThat(r.origin("a").index()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,53 @@
+package dev.ato.hydra;
+
+import dev.ato.adict.ADict;
+
+import java.time.ZonedDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of composing a Hydra config tree before interpolation.
+ *
+ * @param config      the composed config with interpolations kept as text ({@code ${a.b}}) and mandatory values as
+ *                    {@code ???}; the top-level {@code hydra} node is left out
+ * @param mergeOrder  the config files in the order they were merged (Hydra's final defaults list)
+ * @param choices     the selected option of every config group, keyed {@code group} or {@code group@package};
+ *                    {@code null} for a deselected group
+ * @param missingKeys the full keys whose value is still {@code ???}
+ * @param origins     for each key path that a layer wrote, the config file ({@code db/mysql.yaml}) or the
+ *                    command-line override that wrote it last
+ */
+public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, String> choices,
+                          List<String> missingKeys, Map<String, String> origins) {
+
+    public Composition {
+        config = config.copy().freeze();
+        mergeOrder = List.copyOf(mergeOrder);
+        choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
+        missingKeys = List.copyOf(missingKeys);
+        origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+    }
+
+    /**
+     * The config with every interpolation resolved, as OmegaConf's {@code to_container(resolve=True,
+     * throw_on_missing=True)} would give it; {@code ${now:...}} uses the current time.
+     *
+     * @throws HydraException naming the full key and the file it came from, for a {@code ???} value, a missing
+     *                        interpolation target, a cycle or an unknown resolver
+     */
+    public ADict resolve() {
+        return ADict.of(new Interpolator(config.toMap(), origins, ZonedDateTime.now(), System::getenv).resolveAll());
+    }
+
+    /**
+     * Like {@link #resolve()}, with a fixed clock for {@code ${now:...}} and the environment variables that
+     * {@code ${oc.env:...}} sees given explicitly: for reproducible runs and tests.
+     */
+    public ADict resolve(ZonedDateTime now, Map<String, String> environment) {
+        Map<String, String> env = Map.copyOf(environment);
+        return ADict.of(new Interpolator(config.toMap(), origins, now, env::get).resolveAll());
+    }
+}

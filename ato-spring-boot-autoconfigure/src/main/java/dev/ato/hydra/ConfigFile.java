@@ -1,0 +1,15 @@
+package dev.ato.hydra;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One loaded config file: its path (relative to the config dir, without {@code .yaml}), its content without the
+ * {@code defaults} key, its parsed defaults list ({@code null} when it has none) and its {@code # @package} header.
+ */
+record ConfigFile(String path, Map<String, Object> content, List<DefaultsEntry> defaults, String packageHeader) {
+
+    String fileName() {
+        return path + ".yaml";
+    }
+}

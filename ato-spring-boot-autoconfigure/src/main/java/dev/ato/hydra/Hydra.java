@@ -1,0 +1,110 @@
+package dev.ato.hydra;
+
+import dev.ato.adict.ADict;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Composes a Hydra config tree as Hydra 1.3 does ({@code hydra.compose(config_name, overrides)}): the primary
+ * config's defaults list with config groups, packages and {@code override} entries, then the command-line
+ * overrides, then (for {@link #compose}) interpolation. The top-level {@code hydra} node, which configures Hydra's
+ * own runtime, is left out.
+ *
+ * <pre>{@code
+ * ADict cfg = Hydra.compose(Path.of("conf"), "config", List.of("db=postgres", "db.port=6543"));
+ * }</pre>
+ */
+public final class Hydra {
+
+    /** OmegaConf's marker of a mandatory value. */
+    static final String MANDATORY = "???";
+
+    private Hydra() {
+    }
+
+    /**
+     * The composed config with every interpolation resolved.
+     *
+     * @param configDir  the config dir (Hydra's {@code config_path})
+     * @param configName the primary config, without {@code .yaml} (may be {@code null}: overrides only)
+     * @param overrides  command-line overrides in Hydra's grammar, applied in order ({@code null}: none)
+     * @throws HydraException (an {@link dev.ato.AtoConfigException}) naming the file and key, when composition or
+     *                        resolution fails
+     */
+    public static ADict compose(Path configDir, String configName, List<String> overrides) {
+        return composition(configDir, configName, overrides).resolve();
+    }
+
+    /**
+     * The composed config before interpolation, with the merge order, the group choices and the origin of every
+     * key.
+     *
+     * @throws HydraException when composition fails (interpolation is not attempted)
+     */
+    public static Composition composition(Path configDir, String configName, List<String> overrides) {
+        Objects.requireNonNull(configDir, "configDir must name the config dir (Hydra's config_path)");
+        ConfigRepository repo = new ConfigRepository(configDir);
+        String primary = configName == null ? null
+                : configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName;
+        GroupOverrides groupOverrides = new GroupOverrides();
+        List<Override> valueOverrides = new ArrayList<>();
+        for (String text : overrides == null ? List.<String>of() : overrides) {
+            Override o = OverrideParser.parse(text);
+            if (o.keyOrGroup().startsWith("hydra/")) {
+                throw new HydraException(HydraException.Kind.COMPOSITION, "'" + text + "' selects a Hydra runtime"
+                        + " group (launcher, sweeper, logging, ...), which Ato does not have; see docs/hydra.md for"
+                        + " what to use instead", "override '" + text + "'", o.keyOrGroup());
+            }
+            if (o.keyOrGroup().equals("hydra") || o.keyOrGroup().startsWith("hydra.")) {
+                continue; // hydra.* configures Hydra's runtime, whose node is left out of the result
+            }
+            boolean configDeletion = o.type() == Override.Type.DELETE && o.keyOrGroup().contains("/")
+                    && repo.configExists(o.keyOrGroup()); // ~server/site/fb removes a non-group entry
+            boolean group = configDeletion
+                    || repo.groupExists(o.keyOrGroup()) && !(o.value() instanceof Map<?, ?>);
+            if (group) {
+                groupOverrides.addCommandLine(o);
+            } else {
+                valueOverrides.add(o);
+            }
+        }
+        DefaultsListBuilder builder = new DefaultsListBuilder(repo, groupOverrides);
+        List<MergedConfig> order = builder.build(primary);
+
+        ConfigMerger merger = new ConfigMerger();
+        for (MergedConfig m : order) {
+            ConfigFile file = repo.load(m.configPath());
+            merger.mergeAt(m.packagePath(), file.content(), file.fileName());
+        }
+        ValueOverrides values = new ValueOverrides(merger);
+        valueOverrides.forEach(values::apply);
+        merger.root().remove("hydra");
+        merger.origins().keySet().removeIf(k -> k.equals("hydra") || k.startsWith("hydra."));
+
+        List<String> missing = new ArrayList<>();
+        collectMissing(List.of(), merger.root(), missing);
+        return new Composition(ADict.of(merger.root()), order, builder.choices(), missing, merger.origins());
+    }
+
+    private static void collectMissing(List<Object> path, Object node, List<String> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> collectMissing(with(path, k), v, out));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collectMissing(with(path, i), list.get(i), out);
+            }
+        } else if (MANDATORY.equals(node)) {
+            out.add(KeyPaths.format(path));
+        }
+    }
+
+    private static List<Object> with(List<Object> path, Object segment) {
+        List<Object> result = new ArrayList<>(path);
+        result.add(segment);
+        return result;
+    }
+}

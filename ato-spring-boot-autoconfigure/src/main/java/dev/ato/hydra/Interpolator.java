@@ -1,0 +1,261 @@
+package dev.ato.hydra;
+
+import dev.ato.hydra.HydraException.Kind;
+import dev.ato.hydra.Interpolation.Argument;
+import dev.ato.hydra.Interpolation.Call;
+import dev.ato.hydra.Interpolation.Piece;
+import dev.ato.hydra.Interpolation.Reference;
+import dev.ato.hydra.Interpolation.Text;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Resolves every interpolation of a composed config, in key order, as OmegaConf's
+ * {@code to_container(resolve=True, throw_on_missing=True)} does: references keep the type of their target,
+ * string interpolation uses Python's {@code str()}, a {@code ???} value is an error naming its full key.
+ */
+final class Interpolator {
+
+    private static final Object MISSING = new Object();
+
+    private final Map<String, Object> root;
+    private final Map<String, String> origins;
+    private final ZonedDateTime now;
+    private final Function<String, String> environment;
+    private final Map<String, Object> done = new HashMap<>();
+    private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
+    private final Map<String, String> nowCache = new HashMap<>();
+
+    Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
+                 Function<String, String> environment) {
+        this.root = root;
+        this.origins = origins;
+        this.now = now;
+        this.environment = environment;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> resolveAll() {
+        return (Map<String, Object>) resolve(List.of(), root);
+    }
+
+    private Object resolve(List<Object> path, Object raw) {
+        if (raw instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put((String) k, resolve(append(path, k), v)));
+            return out;
+        }
+        if (raw instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(resolve(append(path, i), list.get(i)));
+            }
+            return out;
+        }
+        if (raw instanceof String s) {
+            if (s.equals(Hydra.MANDATORY)) {
+                throw error(Kind.MISSING_MANDATORY_VALUE, "Missing mandatory value: " + last(path)
+                        + "; give it a value in a config file or on the command line (" + KeyPaths.format(path)
+                        + "=<value>)", path);
+            }
+            if (Interpolation.isInterpolated(s)) {
+                return interpolate(path, s);
+            }
+        }
+        return raw;
+    }
+
+    private Object interpolate(List<Object> path, String s) {
+        String key = KeyPaths.format(path);
+        if (done.containsKey(key)) {
+            return done.get(key);
+        }
+        if (!inProgress.add(key)) {
+            List<String> cycle = new ArrayList<>(inProgress);
+            cycle = cycle.subList(cycle.indexOf(key), cycle.size());
+            throw error(Kind.INTERPOLATION_CYCLE, "Interpolation cycle: " + String.join(" -> ", cycle) + " -> " + key
+                    + "; break the cycle by giving one of these keys a plain value", path);
+        }
+        try {
+            List<Piece> pieces;
+            try {
+                pieces = Interpolation.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw error(Kind.INTERPOLATION_RESOLUTION, "Invalid interpolation '" + s + "': " + e.getMessage(),
+                        path);
+            }
+            Object value = pieces.size() == 1 && !(pieces.get(0) instanceof Text)
+                    ? evaluate(path, pieces.get(0), s) : concatenate(path, pieces, s);
+            done.put(key, value);
+            return value;
+        } finally {
+            inProgress.remove(key);
+        }
+    }
+
+    private String concatenate(List<Object> path, List<Piece> pieces, String source) {
+        StringBuilder sb = new StringBuilder();
+        for (Piece piece : pieces) {
+            sb.append(PythonStr.str(evaluate(path, piece, source)));
+        }
+        return sb.toString();
+    }
+
+    private Object evaluate(List<Object> path, Piece piece, String source) {
+        if (piece instanceof Text t) {
+            return t.text();
+        }
+        if (piece instanceof Reference r) {
+            return reference(path, concatenate(path, r.path(), source), source, false);
+        }
+        return call(path, (Call) piece, source);
+    }
+
+    /** The resolved value that {@code ref} points at, seen from the key at {@code path}. */
+    private Object reference(List<Object> path, String ref, String source, boolean optional) {
+        List<Object> target = targetPath(path, ref, source, optional);
+        if (target == null) {
+            return MISSING;
+        }
+        Object raw = lookup(target);
+        if (raw == MISSING) {
+            if (optional) {
+                return MISSING;
+            }
+            throw error(Kind.INTERPOLATION_KEY, "Interpolation key '" + ref + "' not found (in '" + source
+                    + "'); check the spelling, or that the config defining it is in the defaults list", path);
+        }
+        if (Hydra.MANDATORY.equals(raw)) {
+            throw error(Kind.INTERPOLATION_TO_MISSING_VALUE, "MissingMandatoryValue while resolving interpolation: "
+                    + "Missing mandatory value: " + KeyPaths.format(target) + " (in '" + source + "'); give "
+                    + KeyPaths.format(target) + " a value, e.g. " + KeyPaths.format(target) + "=<value>", path);
+        }
+        return resolve(target, raw);
+    }
+
+    private List<Object> targetPath(List<Object> path, String ref, String source, boolean optional) {
+        int dots = 0;
+        while (dots < ref.length() && ref.charAt(dots) == '.') {
+            dots++;
+        }
+        List<Object> base;
+        if (dots == 0) {
+            base = List.of();
+        } else {
+            int keep = path.size() - dots; // one dot: the container of this key
+            if (keep < 0) {
+                if (optional) {
+                    return null;
+                }
+                throw error(Kind.INTERPOLATION_KEY, "Interpolation key '" + ref + "' (in '" + source
+                        + "') goes above the root of the config", path);
+            }
+            base = path.subList(0, keep);
+        }
+        List<Object> target = new ArrayList<>(base);
+        target.addAll(KeyPaths.parse(ref.substring(dots)));
+        return target;
+    }
+
+    /** The raw value at {@code target} (whose list indexes become Integers), or {@link #MISSING}. */
+    private Object lookup(List<Object> target) {
+        Object node = root;
+        for (int i = 0; i < target.size(); i++) {
+            Object segment = target.get(i);
+            if (node instanceof Map<?, ?> map && map.containsKey(String.valueOf(segment))) {
+                node = map.get(String.valueOf(segment));
+            } else if (node instanceof List<?> list && KeyPaths.index(segment) >= 0
+                    && KeyPaths.index(segment) < list.size()) {
+                target.set(i, KeyPaths.index(segment));
+                node = list.get(KeyPaths.index(segment));
+            } else {
+                return MISSING;
+            }
+        }
+        return node;
+    }
+
+    private Object call(List<Object> path, Call call, String source) {
+        List<Object> args = new ArrayList<>();
+        for (Argument a : call.arguments()) {
+            args.add(argument(path, a, source));
+        }
+        switch (call.name()) {
+            case "oc.env" -> {
+                requireArgs(call, args, 1, 2, path, source);
+                String value = environment.apply(String.valueOf(args.get(0)));
+                if (value != null) {
+                    return value;
+                }
+                if (args.size() == 2) {
+                    return args.get(1) == null ? null : PythonStr.str(args.get(1));
+                }
+                throw error(Kind.INTERPOLATION_RESOLUTION, "Environment variable '" + args.get(0)
+                        + "' not found (in '" + source + "'); set it or give a default: ${oc.env:"
+                        + args.get(0) + ",default}", path);
+            }
+            case "now" -> {
+                requireArgs(call, args, 1, 1, path, source);
+                String pattern = PythonStr.str(args.get(0));
+                return nowCache.computeIfAbsent(pattern, p -> Strftime.format(now, p));
+            }
+            case "oc.select" -> {
+                requireArgs(call, args, 1, 2, path, source);
+                Object value = reference(path, String.valueOf(args.get(0)), source, true);
+                return value == MISSING ? (args.size() == 2 ? args.get(1) : null) : value;
+            }
+            case "oc.decode" -> {
+                requireArgs(call, args, 1, 1, path, source);
+                Object text = args.get(0);
+                return text instanceof String s ? OverrideParser.parseValue(s, "oc.decode in " + source) : text;
+            }
+            case "hydra" -> throw error(Kind.INTERPOLATION_RESOLUTION, "'" + source + "' reads Hydra's runtime config"
+                    + " (${hydra:...}), which Ato does not have; see docs/hydra.md for what to use instead", path);
+            default -> throw error(Kind.INTERPOLATION_RESOLUTION, "Unsupported interpolation type '" + call.name()
+                    + "' in '" + source + "'; supported resolvers are oc.env, oc.select, oc.decode and now", path);
+        }
+    }
+
+    private Object argument(List<Object> path, Argument a, String source) {
+        List<Piece> pieces = a.pieces();
+        if (pieces.size() == 1 && !(pieces.get(0) instanceof Text)) {
+            return evaluate(path, pieces.get(0), source);
+        }
+        String text = concatenate(path, pieces, source);
+        if (a.quoted()) {
+            return text;
+        }
+        return text.isEmpty() ? "" : OverrideParser.parseValue(text, "resolver argument in " + source);
+    }
+
+    private void requireArgs(Call call, List<Object> args, int min, int max, List<Object> path, String source) {
+        if (args.size() < min || args.size() > max) {
+            throw error(Kind.INTERPOLATION_RESOLUTION, "Resolver '" + call.name() + "' takes " + min
+                    + (max > min ? " to " + max : "") + " argument(s), got " + args.size() + " in '" + source + "'",
+                    path);
+        }
+    }
+
+    private HydraException error(Kind kind, String message, List<Object> path) {
+        String key = KeyPaths.format(path);
+        return new HydraException(kind, message, KeyPaths.origin(origins, key), key);
+    }
+
+    private static String last(List<Object> path) {
+        return path.isEmpty() ? "" : String.valueOf(path.get(path.size() - 1));
+    }
+
+    private static List<Object> append(List<Object> path, Object segment) {
+        List<Object> result = new ArrayList<>(path.size() + 1);
+        result.addAll(path);
+        result.add(segment);
+        return result;
+    }
+}

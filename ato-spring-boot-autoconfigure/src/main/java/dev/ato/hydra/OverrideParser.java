@@ -1,0 +1,285 @@
+package dev.ato.hydra;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Hydra's override grammar for one command-line argument, and the value grammar it shares with {@code oc.decode}.
+ * A hand-written recursive-descent parser: primitives (int, float, bool, null, unquoted and quoted strings,
+ * interpolations kept as text), lists and dicts. Sweeps and functions are rejected with a clear message.
+ */
+final class OverrideParser {
+
+    private static final Pattern KEY = Pattern.compile(
+            "[A-Za-z_$][\\w$\\-]*([./][A-Za-z0-9_$][\\w$\\-]*)*(@[A-Za-z0-9_$.\\-]*)?");
+    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(([0-9][0-9_]*)?\\.[0-9][0-9_]*|[0-9][0-9_]*\\."
+            + "|([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)[eE][-+]?[0-9]+)");
+    private static final Pattern SPECIAL_FLOAT = Pattern.compile("[-+]?(?i:inf|nan)");
+    private static final String UNQUOTED_EXTRA = "/-\\+.$%*@?|:"; // Hydra's UNQUOTED_CHAR and COLON
+
+    private final String text;
+    private final String input;
+    private int pos;
+
+    private OverrideParser(String text, String input, int start) {
+        this.text = text;
+        this.input = input;
+        this.pos = start;
+    }
+
+    /** Parses one override such as {@code +db.port=3306}. */
+    static Override parse(String input) {
+        if (input == null) {
+            throw error("An override must not be null", "null", 0);
+        }
+        Override.Type type;
+        int start;
+        if (input.startsWith("~")) {
+            type = Override.Type.DELETE;
+            start = 1;
+        } else if (input.startsWith("++")) {
+            type = Override.Type.FORCE_ADD;
+            start = 2;
+        } else if (input.startsWith("+")) {
+            type = Override.Type.ADD;
+            start = 1;
+        } else {
+            type = Override.Type.CHANGE;
+            start = 0;
+        }
+        int eq = input.indexOf('=', start);
+        String key = (eq < 0 ? input.substring(start) : input.substring(start, eq)).strip();
+        if (eq < 0 && type != Override.Type.DELETE) {
+            throw error("Missing '=' in override '" + input + "'; write key=value (or ~key to delete)", input,
+                    input.length());
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw error("Invalid key '" + key + "' in override '" + input
+                    + "'; a key is a dotted path (a.b.c) or a config group (db, a/b) with an optional @package",
+                    input, start);
+        }
+        int at = key.indexOf('@');
+        String keyOrGroup = at < 0 ? key : key.substring(0, at);
+        String pkg = at < 0 ? null : key.substring(at + 1);
+        if (eq < 0) {
+            return new Override(type, keyOrGroup, pkg, false, null, input);
+        }
+        OverrideParser parser = new OverrideParser(input, input, eq + 1);
+        Object value = parser.topLevelValue();
+        return new Override(type, keyOrGroup, pkg, true, value, input);
+    }
+
+    /** Parses a standalone value literal ({@code oc.decode}); {@code where} names it in errors. */
+    static Object parseValue(String literal, String where) {
+        OverrideParser parser = new OverrideParser(literal, where, 0);
+        return parser.topLevelValue();
+    }
+
+    private Object topLevelValue() {
+        skipSpaces();
+        if (pos >= text.length()) {
+            return "";
+        }
+        Object value = element();
+        skipSpaces();
+        if (pos < text.length() && text.charAt(pos) == ',') {
+            throw new HydraException(HydraException.Kind.COMPOSITION, "Sweep override '" + input
+                    + "' is not supported: composition takes one value per key. Run one composition per value "
+                    + "(or use Ato's HyperBand search), or quote the value if the comma is part of a string",
+                    "override '" + input + "'", null);
+        }
+        if (pos < text.length()) {
+            throw error("Unexpected '" + text.charAt(pos) + "'", input, pos);
+        }
+        return value;
+    }
+
+    private Object element() {
+        skipSpaces();
+        if (pos >= text.length()) {
+            throw error("Missing value", input, pos);
+        }
+        char c = text.charAt(pos);
+        Object value;
+        if (c == '[') {
+            value = list();
+        } else if (c == '{') {
+            value = dict();
+        } else if (c == '\'' || c == '"') {
+            value = quoted();
+        } else {
+            value = primitive(false);
+        }
+        skipSpaces();
+        return value;
+    }
+
+    private List<Object> list() {
+        int open = pos++;
+        List<Object> result = new ArrayList<>();
+        skipSpaces();
+        if (peek(']')) {
+            pos++;
+            return result;
+        }
+        while (true) {
+            result.add(element());
+            if (peek(',')) {
+                pos++;
+            } else if (peek(']')) {
+                pos++;
+                return result;
+            } else {
+                throw error("Unclosed list opened at position " + open + ": expected ',' or ']'", input, pos);
+            }
+        }
+    }
+
+    private Map<String, Object> dict() {
+        int open = pos++;
+        Map<String, Object> result = new LinkedHashMap<>();
+        skipSpaces();
+        if (peek('}')) {
+            pos++;
+            return result;
+        }
+        while (true) {
+            skipSpaces();
+            Object key = peek('\'') || peek('"') ? quoted() : primitive(true);
+            skipSpaces();
+            if (!peek(':')) {
+                throw error("Expected ':' after dict key '" + key + "'", input, pos);
+            }
+            pos++;
+            result.put(String.valueOf(key), element());
+            if (peek(',')) {
+                pos++;
+            } else if (peek('}')) {
+                pos++;
+                return result;
+            } else {
+                throw error("Unclosed dict opened at position " + open + ": expected ',' or '}'", input, pos);
+            }
+        }
+    }
+
+    private String quoted() {
+        char quote = text.charAt(pos);
+        int open = pos++;
+        StringBuilder sb = new StringBuilder();
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '\\' && pos + 1 < text.length() && (text.charAt(pos + 1) == quote || text.charAt(pos + 1) == '\\')
+                    && escapesQuote(pos)) {
+                sb.append(text.charAt(pos + 1));
+                pos += 2;
+                continue;
+            }
+            if (c == quote) {
+                pos++;
+                return sb.toString();
+            }
+            sb.append(c);
+            pos++;
+        }
+        throw error("Unclosed quote " + quote + " opened at position " + open, input, open);
+    }
+
+    /** A run of backslashes escapes only when it is followed by the quote (Hydra keeps other backslashes). */
+    private boolean escapesQuote(int at) {
+        int i = at;
+        while (i < text.length() && text.charAt(i) == '\\') {
+            i++;
+        }
+        return i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"');
+    }
+
+    private Object primitive(boolean dictKey) {
+        int start = pos;
+        StringBuilder sb = new StringBuilder();
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c == '$' && pos + 1 < text.length() && text.charAt(pos + 1) == '{') {
+                int end = Interpolation.matchingBrace(text, pos + 1);
+                if (end < 0) {
+                    throw error("Unclosed interpolation '${'", input, pos);
+                }
+                sb.append(text, pos, end + 1);
+                pos = end + 1;
+                continue;
+            }
+            if (c == '\\' && pos + 1 < text.length() && " ()[]{}:=,\\".indexOf(text.charAt(pos + 1)) >= 0) {
+                sb.append(text.charAt(pos + 1));
+                pos += 2;
+                continue;
+            }
+            if (c == ',' || c == ']' || c == '}' || (dictKey && c == ':')) {
+                break;
+            }
+            if (c == '(') {
+                throw error("Functions such as choice(), range() or int() are not supported in overrides", input,
+                        pos);
+            }
+            if (Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '\t' || UNQUOTED_EXTRA.indexOf(c) >= 0) {
+                sb.append(c);
+                pos++;
+                continue;
+            }
+            throw error("Unexpected '" + c + "'", input, pos);
+        }
+        String s = sb.toString().strip();
+        if (s.isEmpty()) {
+            throw error("Missing value", input, start);
+        }
+        return dictKey ? s : typed(s);
+    }
+
+    private static Object typed(String s) {
+        if (INT.matcher(s).matches()) {
+            java.math.BigInteger big = new java.math.BigInteger(s.replace("_", ""));
+            if (big.bitLength() < 32) {
+                return big.intValue();
+            }
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        if (FLOAT.matcher(s).matches()) {
+            return Double.parseDouble(s.replace("_", ""));
+        }
+        if (SPECIAL_FLOAT.matcher(s).matches()) {
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            return lower.contains("nan") ? Double.NaN
+                    : lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(s.equalsIgnoreCase("true"));
+        }
+        if (s.equalsIgnoreCase("null")) {
+            return null;
+        }
+        return s;
+    }
+
+    private boolean peek(char c) {
+        return pos < text.length() && text.charAt(pos) == c;
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
+            pos++;
+        }
+    }
+
+    private static HydraException error(String what, String input, int position) {
+        String pointer = position >= 0 && position <= input.length()
+                ? " at position " + position + " ('" + input.substring(0, position) + "' ^ '"
+                + input.substring(position) + "')" : "";
+        return new HydraException(HydraException.Kind.OVERRIDE_PARSE,
+                "Error parsing override '" + input + "': " + what + pointer
+                        + ". See Hydra's override grammar: key=value, +key=value, ++key=value, ~key",
+                "override '" + input + "'", null);
+    }
+}

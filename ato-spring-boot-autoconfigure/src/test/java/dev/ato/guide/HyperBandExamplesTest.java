@@ -2,12 +2,15 @@ package dev.ato.guide;
 
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
-import dev.ato.format.Xyz;
 import dev.ato.hyperopt.HyperBand;
 import dev.ato.hyperopt.HyperBandResult;
 import dev.ato.hyperopt.SearchSpace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -17,20 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HyperBandExamplesTest {
 
     @Test
-    void aSearchFromPythonAtosDescription() {
-        SearchSpace space = SearchSpace.from((ADict) Xyz.loads("""
-                lr:
-                  param_type: FLOAT
-                  param_range:
-                    0) 0.0001
-                    1) 0.1
-                  num_samples: 4
-                  space_type: LOG
-                optimizer:
-                  param_type: CATEGORY
-                  categories:
-                    0) sgd
-                    1) adam"""));
+    void aSearchFromPythonAtosDescription(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("space.yaml"), """
+                lr:        {param_type: FLOAT, param_range: [0.0001, 0.1], num_samples: 4, space_type: LOG}
+                optimizer: {param_type: CATEGORY, categories: [sgd, adam]}
+                """);
+        SearchSpace space = SearchSpace.from(ADict.load(file));
         HyperBand hyperBand = new HyperBand(space, 0.5, 2, Mode.MAX);
 
         HyperBandResult result = hyperBand.run(ADict.of(Map.of("epochs", 10)), config ->

@@ -1,0 +1,32 @@
+package dev.ato.autoconfigure;
+
+import dev.ato.autoconfigure.shell.AtoShellRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A {@code main} for applications with Ato's Shell commands: runs the application, and when the command line named
+ * a command ({@code java -jar app.jar manual lr=0.1}), closes it and exits with the command's exit code, as a CLI
+ * does. Without a command the application keeps running (a job, a server) and its context is returned.
+ */
+public final class AtoApplication {
+
+    private static final String SHELL = "org.springframework.shell.core.command.Command";
+
+    private AtoApplication() {
+    }
+
+    public static ConfigurableApplicationContext run(Class<?> source, String... args) {
+        ConfigurableApplicationContext context = SpringApplication.run(source, args);
+        if (ClassUtils.isPresent(SHELL, source.getClassLoader()) && ranCommand(context)) {
+            System.exit(SpringApplication.exit(context));
+        }
+        return context;
+    }
+
+    /** Only called with Spring Shell present, so the runner class loads only then. */
+    private static boolean ranCommand(ConfigurableApplicationContext context) {
+        return context.getBeanProvider(AtoShellRunner.class).stream().anyMatch(AtoShellRunner::ranCommand);
+    }
+}

@@ -1,0 +1,210 @@
+package dev.ato.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every {@code ato.*} setting of the starter; IDEs complete them from the generated configuration metadata.
+ */
+@ConfigurationProperties("ato")
+public class AtoProperties {
+
+    /** Whether Ato's auto-configuration is on at all. */
+    private boolean enabled = true;
+
+    /**
+     * Packages searched for @AtoObserve, @AtoManual and @AtoScope classes. Empty means the application's own
+     * packages (those of its @SpringBootApplication class).
+     */
+    private List<String> scanPackages = new ArrayList<>();
+
+    /**
+     * Whether the application's non-option command-line arguments are Ato input (view names and key=value
+     * literals) for the scopes.
+     */
+    private boolean commandLine = true;
+
+    /** Project under which runs are listed and tracked when a command or service is not given one. */
+    private String project = "default";
+
+    private final Sqlite sqlite = new Sqlite();
+
+    private final Shell shell = new Shell();
+
+    private final Tracker tracker = new Tracker();
+
+    private final Hyperband hyperband = new Hyperband();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getScanPackages() {
+        return scanPackages;
+    }
+
+    public void setScanPackages(List<String> scanPackages) {
+        this.scanPackages = scanPackages;
+    }
+
+    public boolean isCommandLine() {
+        return commandLine;
+    }
+
+    public void setCommandLine(boolean commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public void setProject(String project) {
+        this.project = project;
+    }
+
+    public Sqlite getSqlite() {
+        return sqlite;
+    }
+
+    public Shell getShell() {
+        return shell;
+    }
+
+    public Tracker getTracker() {
+        return tracker;
+    }
+
+    public Hyperband getHyperband() {
+        return hyperband;
+    }
+
+    /** Tracked HyperBand searches shared by workers through the database. */
+    public static class Hyperband {
+
+        /** How long a worker holds a claimed trial before another worker may take it over. */
+        private Duration lease = Duration.ofSeconds(30);
+
+        public Duration getLease() {
+            return lease;
+        }
+
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+    }
+
+    /** The experiment tracker on the application's DataSource. */
+    public static class Tracker {
+
+        /** Whether to provide the Tracker and RunFinder beans. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /** The embedded SQLite database used when the application defines no DataSource and no spring.datasource.url. */
+    public static class Sqlite {
+
+        /** Whether to provide the embedded SQLite database when the application has no database of its own. */
+        private boolean enabled = true;
+
+        /** The database file; its directory is created when missing. */
+        private Path path = Path.of("experiments.db");
+
+        /** How long a connection waits for another process's write lock before failing. */
+        private Duration busyTimeout = Duration.ofSeconds(5);
+
+        /** SQLite journal mode; WAL lets readers and one writer work at the same time. */
+        private String journalMode = "wal";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public Duration getBusyTimeout() {
+            return busyTimeout;
+        }
+
+        public void setBusyTimeout(Duration busyTimeout) {
+            this.busyTimeout = busyTimeout;
+        }
+
+        public String getJournalMode() {
+            return journalMode;
+        }
+
+        public void setJournalMode(String journalMode) {
+            this.journalMode = journalMode;
+        }
+    }
+
+    /** The Spring Shell commands (manual, print, why, runs, hyperband), present when Spring Shell is. */
+    public static class Shell {
+
+        /** Whether Ato contributes its Shell commands and its command-line runner. */
+        private boolean enabled = true;
+
+        /**
+         * Whether to start Spring Shell's interactive shell when the command line names no command. Off by
+         * default, so the same jar also runs as a job or a server.
+         */
+        private boolean interactive = false;
+
+        /**
+         * Whether a one-shot command initialises beans lazily, so commands that need no database start no JPA and
+         * no migrations.
+         */
+        private boolean lazyOneShot = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isInteractive() {
+            return interactive;
+        }
+
+        public void setInteractive(boolean interactive) {
+            this.interactive = interactive;
+        }
+
+        public boolean isLazyOneShot() {
+            return lazyOneShot;
+        }
+
+        public void setLazyOneShot(boolean lazyOneShot) {
+            this.lazyOneShot = lazyOneShot;
+        }
+    }
+}

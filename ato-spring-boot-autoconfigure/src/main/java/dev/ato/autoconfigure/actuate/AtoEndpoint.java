@@ -1,0 +1,140 @@
+package dev.ato.autoconfigure.actuate;
+
+import dev.ato.adict.ADict;
+import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.scope.AppliedView;
+import dev.ato.scope.Layer;
+import dev.ato.scope.Origin;
+import dev.ato.scope.Resolution;
+import dev.ato.scope.Scope;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /actuator/ato} and {@code /actuator/ato/{scope}}: per scope the applied order, every key's origin and
+ * history, the manual's key docs and the structural hash. Values follow {@code management.endpoint.ato.show-values}
+ * (never by default); keys that look like secrets are masked whatever it says.
+ */
+@Endpoint(id = "ato")
+public class AtoEndpoint {
+
+    private final AtoScopes scopes;
+    private final Show showValues;
+    private final Set<String> roles;
+
+    public AtoEndpoint(AtoScopes scopes, Show showValues, Set<String> roles) {
+        this.scopes = scopes;
+        this.showValues = showValues;
+        this.roles = Set.copyOf(roles);
+    }
+
+    @ReadOperation
+    public ScopesDescriptor scopes(SecurityContext securityContext) {
+        boolean show = showValues.isShown(securityContext, roles);
+        Map<String, ScopeDescriptor> result = new LinkedHashMap<>();
+        scopes.names().forEach(name -> result.put(name, describe(name, show)));
+        return new ScopesDescriptor(result);
+    }
+
+    @ReadOperation
+    public ScopeDescriptor scope(SecurityContext securityContext, @Selector String scope) {
+        if (!scopes.names().contains(scope)) {
+            return null; // Actuator answers 404
+        }
+        return describe(scope, showValues.isShown(securityContext, roles));
+    }
+
+    private ScopeDescriptor describe(String name, boolean show) {
+        Scope scope = scopes.scope(name);
+        Resolution resolution = scopes.resolution(name);
+        List<LayerDescriptor> order = new ArrayList<>();
+        for (Layer layer : resolution.layers()) {
+            order.add(new LayerDescriptor(layer.name(), layer.kind().name(), layer.priority()));
+        }
+        List<ViewDescriptor> views = new ArrayList<>();
+        for (AppliedView view : resolution.appliedViews()) {
+            views.add(new ViewDescriptor(view.name(), view.kind().name(), view.priority(), view.lazy()));
+        }
+        Map<String, KeyDescriptor> keys = new LinkedHashMap<>();
+        ADict config = resolution.config();
+        for (String key : leaves(config)) {
+            List<WriteDescriptor> history = resolution.history(key).stream()
+                    .map(origin -> new WriteDescriptor(origin.describe(), value(key, origin.value(), show),
+                            origin.removed()))
+                    .toList();
+            Origin origin = resolution.origin(key);
+            keys.put(key, new KeyDescriptor(value(key, config.get(key), show), origin.describe(), history));
+        }
+        return new ScopeDescriptor(order, views, keys, flatten(scope.docs()), config.structuralHash());
+    }
+
+    private static Object value(String key, Object value, boolean show) {
+        if (SecretKeys.isSecret(key)) {
+            return SecretKeys.MASK;
+        }
+        return show ? (value instanceof ADict dict ? dict.toMap() : value) : SecretKeys.MASK;
+    }
+
+    private static List<String> leaves(ADict config) {
+        return List.copyOf(flatten(config).keySet());
+    }
+
+    private static Map<String, Object> flatten(ADict dict) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        flatten("", dict, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, ADict node, Map<String, Object> out) {
+        node.forEach((key, value) -> {
+            if (value instanceof ADict child) {
+                flatten(prefix + key + ".", child, out);
+            } else {
+                out.put(prefix + key, value);
+            }
+        });
+    }
+
+    /** Every scope by name. */
+    public record ScopesDescriptor(Map<String, ScopeDescriptor> scopes) {
+    }
+
+    /**
+     * One scope.
+     *
+     * @param layers the applied layers in merge order (base, views, external, CLI, deferred, lazy views)
+     * @param appliedViews the views applied, with why (default, requested, chained)
+     * @param keys every leaf key: value, origin and history
+     * @param manual the key docs from {@code @AtoManual}
+     * @param structuralHash the structural hash of the resolved config
+     */
+    public record ScopeDescriptor(List<LayerDescriptor> layers, List<ViewDescriptor> appliedViews,
+                                  Map<String, KeyDescriptor> keys, Map<String, Object> manual,
+                                  String structuralHash) {
+    }
+
+    /** One applied layer. */
+    public record LayerDescriptor(String name, String kind, int priority) {
+    }
+
+    /** One applied view. */
+    public record ViewDescriptor(String name, String kind, int priority, boolean lazy) {
+    }
+
+    /** One key: final value (or mask), the layer that set it, and every write. */
+    public record KeyDescriptor(Object value, String origin, List<WriteDescriptor> history) {
+    }
+
+    /** One write of a key. */
+    public record WriteDescriptor(String layer, Object value, boolean removed) {
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ato.autoconfigure.dashboard;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import javax.sql.DataSource;
+
+/**
+ * The read-only web dashboard over the tracker database. With Spring MVC present it offers the Shell command
+ * {@code dashboard [--port]} (which serves the dashboard on its own loopback server from any application), and a
+ * servlet application with {@code ato.dashboard.enabled=true} serves it itself under {@code /ato/}.
+ */
+@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnBooleanProperty(name = "ato.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DashboardProperties.class)
+public class DashboardAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBooleanProperty("ato.dashboard.enabled")
+    @ConditionalOnBean(DataSource.class)
+    @Import(DashboardWebConfiguration.class)
+    static class Served {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"org.springframework.shell.core.command.Command",
+            "org.apache.catalina.startup.Tomcat"})
+    @ConditionalOnBooleanProperty(name = "ato.shell.enabled", matchIfMissing = true)
+    static class ShellCommand {
+
+        @Bean
+        DashboardCommand atoDashboardCommand(ConfigurableApplicationContext context, DashboardProperties properties) {
+            return new DashboardCommand(context, properties);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.ato.autoconfigure.dashboard;
+
+import dev.ato.AtoConfigException;
+import dev.ato.AtoKeyException;
+import dev.ato.tracker.Run;
+import dev.ato.tracker.RunFinder;
+import dev.ato.tracker.RunQuery;
+import dev.ato.tracker.RunStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
+ * crashed), the rest through SELECT statements with bound parameters. No method writes.
+ */
+class DashboardReader {
+
+    /** Artifacts of this data type hold, in their metadata, each config key's origin (see {@link RecordedOrigins}). */
+    static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
+
+    private final JdbcTemplate jdbc;
+    private final RunFinder finder;
+    // Python ato writes NaN and Infinity into its JSON columns
+    private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private volatile Boolean searchTables;
+
+    DashboardReader(DataSource dataSource, RunFinder finder) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.finder = finder;
+    }
+
+    List<Views.ProjectSummary> projects() {
+        return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p LEFT JOIN experiments e"
+                        + " ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
+                (rs, i) -> new Views.ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** A project's runs after the filters, each with the config values that differ between them. */
+    Views.RunsPage runs(String project, List<String> statuses, List<String> tags, List<String> configFilters) {
+        RunQuery query = finder.query().project(project);
+        for (String status : statuses) {
+            query.status(status(status));
+        }
+        tags.forEach(query::tag);
+        configFilters.forEach(filter -> ConfigFilter.parse(filter).applyTo(query));
+        List<Run> runs = query.list();
+        List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
+        runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
+        List<String> varying = varyingKeys(leaves);
+        List<Views.RunRow> rows = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            for (String key : varying) {
+                if (leaves.get(i).containsKey(key)) {
+                    shown.put(key, leaves.get(i).get(key));
+                }
+            }
+            rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()), run.tags(),
+                    run.structuralHash(), shown));
+        }
+        return new Views.RunsPage(project, varying, rows);
+    }
+
+    Views.RunDetail run(long id) {
+        Run run = finder.findRun(id).orElseThrow(() -> new AtoKeyException("no run with id " + id
+                + " in the tracker database; the runs table lists the ids"));
+        String project = jdbc.queryForObject("SELECT name FROM projects WHERE id = ?", String.class, run.projectId());
+        List<Views.ArtifactRow> artifacts = jdbc.query("SELECT path, data_type, data_info, size_bytes, sha256"
+                        + " FROM artifacts WHERE run_id = ? ORDER BY id",
+                (rs, i) -> new Views.ArtifactRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        nullableLong(rs, 4), rs.getString(5)), id);
+        List<Views.FingerprintRow> fingerprints = jdbc.query("SELECT trace_id, trace_type, fingerprint"
+                        + " FROM fingerprints WHERE run_id = ? ORDER BY id",
+                (rs, i) -> new Views.FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3)), id);
+        Map<String, String> origins = origins(artifacts);
+        return new Views.RunDetail(run.id(), project, run.status(), text(run.startTime()), text(run.endTime()),
+                run.endReason(), run.tags(), run.structuralHash(), run.config().toMap(), origins,
+                artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType())).toList(), fingerprints);
+    }
+
+    /** The run's metric values stored after row {@code afterId}, by key, and the cursor for the next call. */
+    Views.MetricBatch metrics(long runId, long afterId) {
+        String status = finder.findRun(runId).map(Run::status).orElseThrow(() ->
+                new AtoKeyException("no run with id " + runId + " in the tracker database"));
+        Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
+        long[] cursor = {afterId};
+        jdbc.query("SELECT id, \"key\", step, value FROM metrics WHERE run_id = ? AND id > ? ORDER BY id", rs -> {
+            cursor[0] = Math.max(cursor[0], rs.getLong(1));
+            byKey.computeIfAbsent(rs.getString(2), k -> new SeriesBuilder()).add(rs.getLong(3), value(rs));
+        }, runId, afterId);
+        Map<String, Views.Series> series = new LinkedHashMap<>();
+        byKey.forEach((key, builder) -> series.put(key, builder.build()));
+        return new Views.MetricBatch(runId, status, cursor[0], series);
+    }
+
+    List<Views.SearchSummary> searches(String project) {
+        if (!hasSearchTables()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT id, status, generation, best_run_id, best_metric, created_ms FROM ato_searches"
+                        + " WHERE project = ? ORDER BY created_ms, id",
+                (rs, i) -> new Views.SearchSummary(rs.getString(1), project, rs.getString(2), rs.getInt(3),
+                        nullableLong(rs, 4), finite(rs.getObject(5)), rs.getLong(6)), project);
+    }
+
+    Views.SearchDetail search(String id) {
+        if (!hasSearchTables()) {
+            throw new AtoKeyException("no HyperBand search '" + id + "': this database has no search tables"
+                    + " (searches are recorded by dev.ato.hyperopt.Searches)");
+        }
+        List<Views.SearchDetail> found = jdbc.query("SELECT project, space, settings, status, generation,"
+                + " best_run_id, best_metric, best_config, error FROM ato_searches WHERE id = ?", (rs, i) ->
+                new Views.SearchDetail(id, rs.getString(1), readJson(rs.getString(2)), readJson(rs.getString(3)),
+                        rs.getString(4), rs.getInt(5), nullableLong(rs, 6), finite(rs.getObject(7)),
+                        readJson(rs.getString(8)), rs.getString(9), new ArrayList<>()), id);
+        if (found.isEmpty()) {
+            throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
+        }
+        Views.SearchDetail search = found.get(0);
+        List<Object[]> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted,"
+                + " final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", (rs, i) ->
+                new Object[] {rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
+                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0}, id);
+        // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
+        Set<String> reached = new HashSet<>();
+        rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
+        for (Object[] r : rows) {
+            int generation = (Integer) r[0];
+            boolean survivor = (Boolean) r[6] || reached.contains((generation + 1) + ":" + withoutHalvings(r[2]));
+            search.trials().add(new Views.TrialRow(generation, (Integer) r[1], r[2], (String) r[3], (Double) r[4],
+                    (Long) r[5], survivor, (Boolean) r[7]));
+        }
+        return search;
+    }
+
+    /** A candidate without its halving counter: the same config across generations. */
+    private static String withoutHalvings(Object candidate) {
+        if (!(candidate instanceof Map<?, ?> map)) {
+            return String.valueOf(candidate);
+        }
+        Map<Object, Object> copy = new TreeMap<>(Comparator.comparing(String::valueOf));
+        copy.putAll(map);
+        copy.remove("__num_halved__");
+        return copy.toString();
+    }
+
+    boolean hasSearchTables() {
+        Boolean known = searchTables;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((Connection c) -> tableExists(c, "ato_search_trials")));
+            searchTables = known;
+        }
+        return known;
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Map<String, String> origins(List<Views.ArtifactRow> artifacts) {
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (Views.ArtifactRow artifact : artifacts) {
+            if (ORIGINS_TYPE.equals(artifact.dataType()) && readJson(artifact.dataInfo()) instanceof Map<?, ?> map) {
+                map.forEach((key, origin) -> origins.put(String.valueOf(key), String.valueOf(origin)));
+            }
+        }
+        return origins;
+    }
+
+    private Object readJson(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return json.readValue(text, Object.class);
+    }
+
+    private static RunStatus status(String text) {
+        try {
+            return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AtoConfigException("unknown run status '" + text + "'; use one of running, completed,"
+                    + " failed, killed, crashed");
+        }
+    }
+
+    /** The keys some run lacks or holds another value at, in first-seen order (at most 12 columns). */
+    private static List<String> varyingKeys(List<Map<String, Object>> leaves) {
+        Map<String, Object> first = new LinkedHashMap<>();
+        Set<String> varying = new LinkedHashSet<>();
+        leaves.forEach(run -> run.forEach(first::putIfAbsent));
+        for (Map<String, Object> run : leaves) {
+            first.forEach((key, value) -> {
+                if (!run.containsKey(key) || !Objects.equals(run.get(key), value)) {
+                    varying.add(key);
+                }
+            });
+        }
+        return first.keySet().stream().filter(varying::contains).limit(12).toList();
+    }
+
+    private static Double value(ResultSet rs) throws SQLException {
+        Object value = rs.getObject(4);
+        double d = value instanceof Number n ? n.doubleValue()
+                : value == null ? Double.NaN : parse(String.valueOf(value));
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static double parse(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Double finite(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    }
+
+    private static String text(Instant time) {
+        return time == null ? null : time.toString();
+    }
+
+    /** Collects one key's points; non-finite values become gaps ({@code null}) in the chart. */
+    private static final class SeriesBuilder {
+        private final List<Long> steps = new ArrayList<>();
+        private final List<Double> values = new ArrayList<>();
+
+        void add(long step, Double value) {
+            steps.add(step);
+            values.add(value);
+        }
+
+        Views.Series build() {
+            return new Views.Series(steps, values);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ato.autoconfigure.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes the dashboard's endpoints return; the pages render them as text, never as markup. */
+final class Views {
+
+    private Views() {
+    }
+
+    record ProjectSummary(String name, String description, long runs) {
+    }
+
+    /** One row of the runs table; {@code config} holds only the keys whose values differ between the runs. */
+    record RunRow(long id, String status, String startTime, String endTime, List<String> tags, String structuralHash,
+                  Map<String, Object> config) {
+    }
+
+    record RunsPage(String project, List<String> varyingKeys, List<RunRow> runs) {
+    }
+
+    record ArtifactRow(String path, String dataType, String dataInfo, Long sizeBytes, String sha256) {
+    }
+
+    record FingerprintRow(String traceId, String traceType, String fingerprint) {
+    }
+
+    /** A run with its config tree and, when the run recorded them, each key's origin. */
+    record RunDetail(long id, String project, String status, String startTime, String endTime, String endReason,
+                     List<String> tags, String structuralHash, Map<String, Object> config, Map<String, String> origins,
+                     List<ArtifactRow> artifacts, List<FingerprintRow> fingerprints) {
+    }
+
+    /** One metric key's points in storage order; {@code null} values are NaN or infinite. */
+    record Series(List<Long> steps, List<Double> values) {
+    }
+
+    /** New metric points of a run since a cursor, with the run's status so a page knows when to stop asking. */
+    record MetricBatch(long runId, String status, long cursor, Map<String, Series> series) {
+    }
+
+    /** One config key across the compared runs; {@code present} says which runs have it. */
+    record KeyDiff(String key, List<Object> values, List<Boolean> present, List<String> types, boolean differs) {
+    }
+
+    /** Two to ten runs side by side: every config key, and whether the config structures match. */
+    record Comparison(List<RunDetail> runs, List<KeyDiff> keys, boolean sameStructure) {
+    }
+
+    record SearchSummary(String id, String project, String status, int generation, Long bestRunId, Double bestMetric,
+                         long createdMs) {
+    }
+
+    /** One evaluation of a search; {@code survivor} when its config went on to the next generation. */
+    record TrialRow(int generation, int position, Object candidate, String status, Double metric, Long runId,
+                    boolean survivor, boolean isFinal) {
+    }
+
+    record SearchDetail(String id, String project, Object space, Object settings, String status, int generation,
+                        Long bestRunId, Double bestMetric, Object bestConfig, String error, List<TrialRow> trials) {
+    }
+
+    /** One applied layer of a scope's resolution, as the merge-order page shows it. */
+    record LayerView(int index, String name, String kind, int priority, Map<String, Object> values,
+                     List<String> removed) {
+    }
+
+    record KeyOrigin(String key, Object value, String origin) {
+    }
+
+    record ScopeView(String name, List<LayerView> layers, List<KeyOrigin> keys) {
+    }
+
+    record HistoryEntry(String layer, String kind, Object value, boolean removed, String description) {
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ato.autoconfigure.shell;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Makes a one-shot Ato command start like a CLI: when the first command-line word is one of Ato's commands, the
+ * application runs without a web server, without a banner or start-up logging, and with lazy beans, so a command
+ * that needs no database starts no JPA and no migrations. The settings are defaults: the application's own
+ * {@code spring.main.*} and {@code logging.*} values win.
+ */
+class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "atoOneShot";
+
+    /** Ato's command words and Spring Shell's built-ins that need no application beans. */
+    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "help", "version");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
+                || !environment.getProperty("ato.enabled", Boolean.class, true)
+                || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
+                || !COMMANDS.contains(firstWord(environment))) {
+            return;
+        }
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("spring.main.web-application-type", "none");
+        defaults.put("spring.main.banner-mode", "off");
+        defaults.put("spring.main.log-startup-info", "false");
+        defaults.put("logging.level.root", "warn");
+        if (environment.getProperty("ato.shell.lazy-one-shot", Boolean.class, true)) {
+            defaults.put("spring.main.lazy-initialization", "true");
+        }
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+
+    private static String firstWord(ConfigurableEnvironment environment) {
+        if (!(environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)
+                instanceof CommandLinePropertySource<?> commandLine)) {
+            return "";
+        }
+        String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words == null ? "" : words.split(",", 2)[0];
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ato.autoconfigure.shell;
+
+import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.tracker.TrackerSchemaMigration;
+import dev.ato.tracker.Run;
+import dev.ato.tracker.RunFinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+/**
+ * What the {@code runs} commands share: the RunFinder (created, and the schema migrated, on first use), run ids
+ * parsed with errors that say what exists, and the runs table.
+ */
+final class Runs {
+
+    private final ObjectProvider<RunFinder> finder;
+    private final ObjectProvider<TrackerSchemaMigration> schema;
+
+    Runs(ObjectProvider<RunFinder> finder, ObjectProvider<TrackerSchemaMigration> schema) {
+        this.finder = finder;
+        this.schema = schema;
+    }
+
+    RunFinder finder() {
+        RunFinder result = finder.getIfAvailable();
+        if (result == null) {
+            throw new AtoConfigException("the runs commands need the tracker, which is off (ato.tracker.enabled=false,"
+                    + " or no single DataSource)");
+        }
+        return result;
+    }
+
+    /** The project names in the database, for completion and error messages. */
+    List<String> projects() {
+        return new JdbcTemplate(schema.getObject().dataSource())
+                .queryForList("SELECT name FROM projects ORDER BY name", String.class);
+    }
+
+    /** The runs of {@code project}; an unknown project is an error listing the projects. */
+    List<Run> inProject(String project) {
+        List<Run> runs = finder().runsInProject(project);
+        if (runs.isEmpty() && !projects().contains(project)) {
+            throw new AtoConfigException("no project '" + project + "'; projects: " + listOrNone(projects()));
+        }
+        return runs;
+    }
+
+    Run run(String id) {
+        long runId = runId(id);
+        return finder().findRun(runId).orElseThrow(() -> new AtoConfigException("no run with id " + runId
+                + "; projects: " + listOrNone(projects()) + " ('runs list --project NAME' shows their runs)"));
+    }
+
+    static long runId(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new AtoConfigException("'" + text + "' is not a run id; run ids are whole numbers ('runs list')");
+        }
+    }
+
+    static String table(List<Run> runs) {
+        TextTable table = new TextTable("ID", "STATUS", "STARTED", "TAGS", "STRUCTURAL HASH");
+        runs.forEach(run -> table.row(run.id(), run.status(), run.startTime(), String.join(",", run.tags()),
+                run.structuralHash()));
+        return table.render();
+    }
+
+    static String listOrNone(List<String> names) {
+        return names.isEmpty() ? "(none yet)" : String.join(", ", names);
+    }
+}

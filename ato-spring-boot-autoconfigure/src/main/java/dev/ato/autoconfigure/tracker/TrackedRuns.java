@@ -1,0 +1,54 @@
+package dev.ato.autoconfigure.tracker;
+
+import dev.ato.adict.ADict;
+import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.scope.Fingerprint;
+import dev.ato.scope.Resolution;
+import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.Tracker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts tracked runs of the application's own configuration: the run's config is the resolved scope (with
+ * several scopes, one top-level key per scope), and the fingerprints of every {@code @AtoTrace} method, plus any
+ * runtime traces added to the resolutions, are stored with it.
+ */
+public final class TrackedRuns {
+
+    private final Tracker tracker;
+    private final AtoScopes scopes;
+    private final String defaultProject;
+
+    public TrackedRuns(Tracker tracker, AtoScopes scopes, String defaultProject) {
+        this.tracker = tracker;
+        this.scopes = scopes;
+        this.defaultProject = defaultProject;
+    }
+
+    /** The project of {@code ato.project}, for runs that do not name one. */
+    public String defaultProject() {
+        return defaultProject;
+    }
+
+    /** Starts a run of the resolved configuration in {@code project}, storing the code fingerprints. */
+    public RunHandle start(String project, String... tags) {
+        Map<String, Resolution> resolutions = scopes.resolutions();
+        RunHandle run = tracker.start(project, config(resolutions), tags);
+        Map<String, Fingerprint> unique = new LinkedHashMap<>();
+        resolutions.values().forEach(r -> r.fingerprints().forEach(f -> unique.putIfAbsent(f.traceId()
+                + "/" + f.traceType(), f)));
+        unique.values().forEach(f -> run.fingerprint(f.traceId(), f.traceType(), f.hash()));
+        return run;
+    }
+
+    private static ADict config(Map<String, Resolution> resolutions) {
+        if (resolutions.size() == 1) {
+            return resolutions.values().iterator().next().config().copy();
+        }
+        ADict config = new ADict();
+        resolutions.forEach((name, resolution) -> config.put(name, resolution.config().copy()));
+        return config;
+    }
+}

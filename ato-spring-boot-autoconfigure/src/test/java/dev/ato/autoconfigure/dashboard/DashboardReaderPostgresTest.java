@@ -1,0 +1,84 @@
+package dev.ato.autoconfigure.dashboard;
+
+import dev.ato.Mode;
+import dev.ato.adict.ADict;
+import dev.ato.hyperopt.HyperBand;
+import dev.ato.hyperopt.Schedule;
+import dev.ato.hyperopt.SearchSpace;
+import dev.ato.hyperopt.Searches;
+import dev.ato.tracker.RunFinder;
+import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.RunStatus;
+import dev.ato.tracker.Tracker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard's queries on a real PostgreSQL, where JSON, time and table names differ from SQLite. */
+@EnabledIfEnvironmentVariable(named = "ATO_TEST_POSTGRES_URL", matches = ".+",
+        disabledReason = "needs PostgreSQL: set ATO_TEST_POSTGRES_URL, e.g."
+                + " jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+class DashboardReaderPostgresTest {
+
+    private final String url = System.getenv("ATO_TEST_POSTGRES_URL");
+
+    @Test
+    void readsRunsMetricsArtifactsAndSearches() {
+        String project = "dashboard-" + UUID.randomUUID();
+        long first;
+        long second;
+        try (Tracker tracker = Tracker.open(url)) {
+            ADict config = ADict.of(Map.of("lr", 0.1, "note", KnownRuns.SCRIPT));
+            try (RunHandle run = tracker.start(project, config, "a")) {
+                first = run.id();
+                run.logMetric("loss", 1.0, 0);
+                run.logMetric("loss", Double.NaN, 1);
+                run.logMetric("loss", 0.5, 2);
+                run.logArtifact("model.bin", "model", Map.of("epoch", 1));
+            }
+            try (RunHandle run = tracker.start(project, ADict.of(Map.of("lr", 0.01, "note", "x")), "b")) {
+                second = run.id();
+                run.finish(RunStatus.KILLED);
+            }
+        }
+        String searchId;
+        try (Searches searches = Searches.open(url)) {
+            SearchSpace space = SearchSpace.builder().floats("lr", 0.1, 0.4, 4).build();
+            searchId = searches.start(project + "-search", new HyperBand(space, 0.5, 2, Mode.MAX),
+                    Schedule.SYNCHRONOUS, new ADict());
+            searches.work(searchId, c -> c.getDouble("lr"));
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        DashboardReader reader = new DashboardReader(dataSource, RunFinder.create(dataSource));
+
+        assertThat(reader.projects()).anyMatch(p -> p.name().equals(project) && p.runs() >= 2);
+        Views.RunsPage page = reader.runs(project, List.of(), List.of(), List.of());
+        assertThat(page.varyingKeys()).containsExactlyInAnyOrder("lr", "note"); // jsonb keeps its own key order
+        assertThat(reader.runs(project, List.of("killed"), List.of(), List.of()).runs())
+                .extracting(Views.RunRow::id).containsExactly(second);
+        assertThat(reader.runs(project, List.of(), List.of("a"), List.of("lr>=0.05")).runs())
+                .extracting(Views.RunRow::id).containsExactly(first);
+        assertThat(reader.runs(project, List.of(), List.of(), List.of("note='" + KnownRuns.SCRIPT + "'")).runs())
+                .extracting(Views.RunRow::id).containsExactly(first);
+
+        Views.RunDetail run = reader.run(first);
+        assertThat(run.project()).isEqualTo(project);
+        assertThat(run.artifacts()).extracting(Views.ArtifactRow::path).containsExactly("model.bin");
+        Views.MetricBatch metrics = reader.metrics(first, 0);
+        assertThat(metrics.series().get("loss").values()).containsExactly(1.0, null, 0.5);
+        assertThat(reader.metrics(first, metrics.cursor()).series()).isEmpty();
+
+        assertThat(reader.hasSearchTables()).isTrue();
+        assertThat(reader.searches(project + "-search")).extracting(Views.SearchSummary::id).contains(searchId);
+        Views.SearchDetail search = reader.search(searchId);
+        assertThat(search.trials().stream().filter(t -> t.generation() == 0)).hasSize(4);
+        assertThat(search.trials().stream().filter(t -> t.generation() == 0 && t.survivor())).hasSize(2);
+    }
+}

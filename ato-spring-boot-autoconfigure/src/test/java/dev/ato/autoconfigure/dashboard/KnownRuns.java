@@ -1,0 +1,108 @@
+package dev.ato.autoconfigure.dashboard;
+
+import dev.ato.Mode;
+import dev.ato.adict.ADict;
+import dev.ato.hyperopt.HyperBand;
+import dev.ato.hyperopt.Schedule;
+import dev.ato.hyperopt.SearchSpace;
+import dev.ato.hyperopt.Searches;
+import dev.ato.scope.Scope;
+import dev.ato.scope.ViewOptions;
+import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.RunStatus;
+import dev.ato.tracker.Tracker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real SQLite tracker file with known runs in project {@value #PROJECT}: a completed baseline with 50 loss and 50
+ * accuracy points, an artifact file, fingerprints and recorded origins; a failed run differing only in {@code lr};
+ * a killed run of another structure holding markup in a config value and a tag; and a crashed run. Project
+ * {@value #SEARCH_PROJECT} holds a finished HyperBand search over 4 learning rates and 2 models.
+ */
+record KnownRuns(Path database, long baseline, long tuned, long hostile, long crashed, String searchId) {
+
+    static final String PROJECT = "vision";
+    static final String SEARCH_PROJECT = "search-demo";
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final int BASELINE_POINTS = 50;
+    static final int TUNED_POINTS = 30;
+
+    String jdbcUrl() {
+        return "jdbc:sqlite:" + database;
+    }
+
+    static KnownRuns create(Path directory) throws IOException {
+        Path database = directory.resolve("experiments.db");
+        Path weights = directory.resolve("weights.bin");
+        Files.write(weights, new byte[2048]);
+        try (Tracker tracker = Tracker.open("jdbc:sqlite:" + database)) {
+            Scope scope = new Scope("config", ADict.of(Map.of("lr", 0.1, "optimizer", "sgd",
+                    "model", Map.of("name", "resnet", "depth", 50))));
+            scope.observe("deep", ViewOptions.defaults(), c -> c.set("model.depth", 101));
+            var resolution = scope.resolve(List.of("deep", "lr=0.1"));
+            long baseline;
+            try (RunHandle run = tracker.start(PROJECT, resolution.config(), "baseline")) {
+                baseline = run.id();
+                for (int step = 0; step < BASELINE_POINTS; step++) {
+                    run.logMetrics(Map.of("loss", 1.0 / (step + 1), "accuracy", step / 50.0), step);
+                }
+                run.logArtifact(weights.toString(), "model", Map.of("epoch", 3));
+                run.fingerprint("train", "static", "abc123");
+                RecordedOrigins.record(run, resolution);
+            }
+            long tuned;
+            try (RunHandle run = tracker.start(PROJECT, config(0.01), "tuned")) {
+                tuned = run.id();
+                for (int step = 0; step < TUNED_POINTS; step++) {
+                    run.logMetric("loss", 2.0 / (step + 1), step);
+                }
+                run.finish(RunStatus.FAILED);
+            }
+            long hostile;
+            try (RunHandle run = tracker.start(PROJECT, ADict.of(Map.of("lr", 0.001, "optimizer", "adam",
+                    "note", SCRIPT)), "<b>bold</b>")) {
+                hostile = run.id();
+                run.logArtifact("<img src=x onerror=alert(2)>.txt", "text", null);
+                run.finish(RunStatus.KILLED);
+            }
+            long crashed;
+            try (RunHandle run = tracker.start(PROJECT, config(0.05), "tuned")) {
+                crashed = run.id();
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+                 Statement s = c.createStatement()) {
+                // a process that died without a word: still running, heartbeat long ago
+                s.executeUpdate("UPDATE experiments SET status = 'running', end_time = NULL,"
+                        + " heartbeat_at = '2020-01-01 00:00:00.000000' WHERE id = " + crashed);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return new KnownRuns(database, baseline, tuned, hostile, crashed, search("jdbc:sqlite:" + database));
+        }
+    }
+
+    private static String search(String url) {
+        SearchSpace space = SearchSpace.builder().floats("lr", 0.1, 0.4, 4).categories("model", List.of("a", "b"))
+                .build();
+        try (Searches searches = Searches.open(url)) {
+            String id = searches.start(SEARCH_PROJECT, new HyperBand(space, 0.5, 2, Mode.MAX), Schedule.SYNCHRONOUS,
+                    new ADict());
+            searches.work(id, c -> c.getDouble("lr") * (1 + c.getInt(HyperBand.NUM_HALVED))
+                    + ("b".equals(c.getString("model")) ? 0.05 : 0.0));
+            return id;
+        }
+    }
+
+    static ADict config(double lr) {
+        return ADict.of(Map.of("lr", lr, "optimizer", "sgd", "model", Map.of("name", "resnet", "depth", 101)));
+    }
+}

@@ -44,15 +44,17 @@ class QuickstartWalkthroughTest {
 
     @Test
     void theJobRunsWithViewsAndLiteralsAndTheRunsCanBeCompared(CapturedOutput output) {
+        assertThat(run()).isZero();
         assertThat(run("fast", "lr=0.05")).isZero();
         assertThat(run("adam", "fast")).isZero();
-        assertThat(run("runs", "diff", "1", "2")).isZero();
+        assertThat(run("runs", "diff", "2", "3")).isZero();
 
         assertThat(output.getOut())
-                .contains("run 1: sgd, 2 epochs, final loss 0.2500\n")
-                .contains("run 2: adam, 2 epochs, final loss 0.9801\n")
+                .contains("run 1: sgd, 10 epochs, final loss 0.3487\n")
+                .contains("run 2: sgd, 2 epochs, final loss 0.2500\n")
+                .contains("run 3: adam, 2 epochs, final loss 0.9801\n")
                 .contains("""
-                        KEY        RUN 1  RUN 2
+                        KEY        RUN 2  RUN 3
                         lr         0.05   0.001
                         optimizer  sgd    adam
                         """);

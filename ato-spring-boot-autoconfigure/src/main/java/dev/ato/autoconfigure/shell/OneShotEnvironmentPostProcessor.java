@@ -43,6 +43,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 
+    /** The first non-option word, or {@code ""} when there is none. */
     private static String firstWord(ConfigurableEnvironment environment) {
         if (!(environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)
                 instanceof CommandLinePropertySource<?> commandLine)) {

@@ -26,7 +26,7 @@ public final class OneShotHarness {
     private static final List<String> NOT_IN_STARTER = List.of("hibernate-core", "hibernate-community",
             "hibernate-models", "jakarta.persistence", "spring-data-", "spring-boot-data-", "spring-boot-jpa",
             "spring-boot-hibernate", "spring-orm", "spring-aspects", "aspectjweaver", "jaxb", "angus", "txw2",
-            "istack", "antlr", "jakarta.xml.bind", "jakarta.activation", "jakarta.inject", "jakarta.transaction",
+            "istack", "antlr4", "jakarta.xml.bind", "jakarta.activation", "jakarta.inject", "jakarta.transaction",
             "actuator", "spring-boot-health", "webmvc", "spring-web", "tomcat", "jackson-2", "spring-boot-jackson",
             "starter-jackson", "http-converter", "web-server", "spring-boot-servlet", "reactor", "reactive-streams",
             "spring-messaging", "postgresql", "checker-qual", "micrometer-core", "micrometer-jakarta",

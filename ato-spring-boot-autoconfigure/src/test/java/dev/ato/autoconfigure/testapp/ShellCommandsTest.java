@@ -9,6 +9,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.ato.autoconfigure.shell.AtoShellRunner;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionContext;
+import org.springframework.shell.core.command.completion.CompletionProposal;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -123,6 +125,15 @@ class ShellCommandsTest {
         assertThat(shell("runs", "best", "--project", project(), "--metric", "loss").output())
                 .contains("logged the metric 'loss'");
         assertThat(shell("runs", "show", "abc").output()).contains("'abc' is not a run id");
+    }
+
+    @Test
+    void viewNamesCompleteForTheScopeCommands() {
+        var completion = registry.getCommandByName("manual").getCompletionProvider();
+        var proposals = completion.apply(new CompletionContext(List.of("manual", "hi"), 1, 2, null, null));
+        assertThat(proposals).extracting(CompletionProposal::value).containsExactly("high_lr");
+        var prefixed = completion.apply(new CompletionContext(List.of("print", "model.r"), 1, 7, null, null));
+        assertThat(prefixed).extracting(CompletionProposal::value).containsExactly("model.resnet101");
     }
 
     @Test

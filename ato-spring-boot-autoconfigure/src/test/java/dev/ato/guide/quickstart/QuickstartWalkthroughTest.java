@@ -81,7 +81,7 @@ class QuickstartWalkthroughTest {
                 --------------------------------------------------
                 [Scope "train"]
                 (The Applying Order of Views)
-                defaults → fast → adam → (CLI Inputs) → warmup → print
+                defaults → fast → adam → (External Properties) → (CLI Inputs) → warmup → print
                 (User Manuals)
                 lr: learning rate of the optimizer
                 epochs: passes over the training data

@@ -31,8 +31,13 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     private final LinkedHashMap<String, Object> entries = new LinkedHashMap<>();
     private final boolean auto;
     private volatile boolean frozen;
-    /** Top-level keys read through {@link #get}; concurrent because frozen configs are shared between threads. */
-    private final Set<String> accessed = ConcurrentHashMap.newKeySet();
+    /**
+     * Top-level keys read through {@link #get}; concurrent because frozen configs are shared between threads.
+     * Created on the first read, because most nodes of a large config are written and never read.
+     */
+    private volatile Set<String> accessed;
+    /** Counts changes of this node's own entries; see {@link #modificationCount()}. */
+    private long modifications;
 
     /** An empty ADict: setting {@code a.b} fails unless {@code a} exists. */
     public ADict() {
@@ -64,12 +69,15 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     /** The value at {@code path}; throws {@link AtoKeyException} naming the first missing segment. */
     public Object get(String path) {
+        if (Paths.isSimple(path)) {
+            return readLeaf(path, null, 0);
+        }
         ADict node = this;
         String[] segments = Paths.split(path);
         for (int i = 0; i < segments.length - 1; i++) {
             node = node.childForRead(segments, i);
         }
-        return node.readLeaf(segments, segments.length - 1);
+        return node.readLeaf(segments[segments.length - 1], segments, segments.length - 1);
     }
 
     /** The value at {@code path} converted to {@code type} (numbers widen; a string is never parsed). */
@@ -119,6 +127,9 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     /** Whether {@code path} exists (a read that is not recorded in {@link #accessedKeys()}). */
     public boolean contains(String path) {
+        if (Paths.isSimple(path)) {
+            return entries.containsKey(path);
+        }
         ADict node = this;
         String[] segments = Paths.split(path);
         for (int i = 0; i < segments.length - 1; i++) {
@@ -162,6 +173,10 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     /** Sets {@code path} to {@code value} (deep-converted) and returns this ADict. */
     public ADict set(String path, Object value) {
+        if (Paths.isSimple(path)) {
+            putChecked(path, value, path);
+            return this;
+        }
         String[] segments = Paths.split(path);
         ADict node = this;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -188,12 +203,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
             node = next;
         }
         node.checkWritable(path);
+        node.modifications++;
         return node.entries.remove(segments[segments.length - 1]);
     }
 
     /** Replaces top-level keys with those of {@code values} (Python ato's {@code update}, {@code Map.putAll}). */
     public ADict update(Map<String, ?> values) {
         checkWritable("<update>");
+        modifications++;
         values.forEach((k, v) -> entries.put(k, Values.normalize(v, auto)));
         return this;
     }
@@ -206,6 +223,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     /** Merges nested maps recursively; other values replace (Python ato's {@code update(recurrent=True)}). */
     public ADict merge(Map<String, ?> values) {
         checkWritable("<merge>");
+        modifications++;
         values.forEach((k, v) -> {
             Object incoming = Values.normalize(v, auto);
             if (incoming instanceof ADict in && entries.get(k) instanceof ADict existing) {
@@ -225,6 +243,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     /** Adds only the keys that are missing, recursively into nested maps that exist on both sides. */
     public ADict updateIfAbsent(Map<String, ?> values) {
         checkWritable("<updateIfAbsent>");
+        modifications++;
         values.forEach((k, v) -> {
             Object existing = entries.get(k);
             if (!entries.containsKey(k)) {
@@ -246,6 +265,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     /** Makes this tree read-only, nested ADicts and lists included, and returns it. */
     public ADict freeze() {
         if (!frozen) {
+            modifications++;
             entries.replaceAll((k, v) -> Values.freeze(v));
             frozen = true;
         }
@@ -255,12 +275,22 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     /** Makes this tree writable again, nested ADicts and lists included, and returns it. */
     public ADict defrost() {
         frozen = false;
+        modifications++;
         entries.replaceAll((k, v) -> Values.defrost(v));
         return this;
     }
 
     public boolean isFrozen() {
         return frozen;
+    }
+
+    /**
+     * A counter that changes whenever an entry of this node is put, replaced or removed (not when a nested ADict
+     * or a list inside it changes). Equal counts of the same node mean its own entries are the same objects, so
+     * a reader that compares configs (scope provenance) can skip a node without looking inside.
+     */
+    public long modificationCount() {
+        return modifications;
     }
 
     /** A deep, writable copy with the same {@link #isAuto()} flag. */
@@ -288,11 +318,11 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     private void collectAccessed(String prefix, Set<String> into) {
         for (Map.Entry<String, Object> e : entries.entrySet()) {
-            if (!accessed.contains(e.getKey())) {
+            if (!wasRead(e.getKey())) {
                 continue;
             }
             String path = prefix + e.getKey();
-            if (e.getValue() instanceof ADict child && !child.accessed.isEmpty()) {
+            if (e.getValue() instanceof ADict child && child.wasRead()) {
                 child.collectAccessed(path + ".", into);
             } else {
                 into.add(path);
@@ -304,10 +334,10 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     public ADict minimalConfig() {
         ADict result = new ADict(auto);
         for (Map.Entry<String, Object> e : entries.entrySet()) {
-            if (!accessed.contains(e.getKey())) {
+            if (!wasRead(e.getKey())) {
                 continue;
             }
-            if (e.getValue() instanceof ADict child && !child.accessed.isEmpty()) {
+            if (e.getValue() instanceof ADict child && child.wasRead()) {
                 result.entries.put(e.getKey(), child.minimalConfig());
             } else {
                 result.entries.put(e.getKey(), Values.deepCopy(e.getValue()));
@@ -394,8 +424,32 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
         return entries;
     }
 
+    private boolean wasRead() {
+        Set<String> read = accessed;
+        return read != null && !read.isEmpty();
+    }
+
+    private boolean wasRead(String key) {
+        Set<String> read = accessed;
+        return read != null && read.contains(key);
+    }
+
+    private void markRead(String key) {
+        Set<String> read = accessed;
+        if (read == null) {
+            synchronized (this) {
+                read = accessed;
+                if (read == null) {
+                    read = ConcurrentHashMap.newKeySet();
+                    accessed = read;
+                }
+            }
+        }
+        read.add(key);
+    }
+
     private ADict childForRead(String[] segments, int i) {
-        Object value = readLeaf(segments, i);
+        Object value = readLeaf(segments[i], segments, i);
         if (value instanceof ADict next) {
             return next;
         }
@@ -403,16 +457,18 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
                 + ", not a dict, so '" + Paths.join(segments, segments.length) + "' cannot be read");
     }
 
-    private Object readLeaf(String[] segments, int i) {
-        String key = segments[i];
-        if (!entries.containsKey(key)) {
+    /** Reads {@code key}, segment {@code i} of {@code segments} ({@code null} for a single-segment path). */
+    private Object readLeaf(String key, String[] segments, int i) {
+        Object value = entries.get(key);
+        if (value == null && !entries.containsKey(key)) {
+            String path = segments == null ? key : Paths.join(segments, segments.length);
             throw new AtoKeyException("no key '" + key + "' in "
                     + (i == 0 ? "the config" : "'" + Paths.join(segments, i) + "'")
-                    + " while reading '" + Paths.join(segments, segments.length) + "'"
+                    + " while reading '" + path + "'"
                     + " (keys there: " + (entries.isEmpty() ? "none" : String.join(", ", entries.keySet())) + ")");
         }
-        accessed.add(key);
-        return entries.get(key);
+        markRead(key);
+        return value;
     }
 
     private ADict childForWrite(String[] segments, int i) {
@@ -429,6 +485,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
             }
             checkWritable(full);
             ADict created = ADict.auto();
+            modifications++;
             entries.put(key, created);
             return created;
         }
@@ -438,6 +495,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     private void putChecked(String key, Object value, String pathForErrors) {
         checkWritable(pathForErrors);
+        modifications++;
         entries.put(key, Values.normalize(value, auto));
     }
 

@@ -20,6 +20,13 @@ final class AssignmentKey {
                     "options such as --name=value are the host's (Spring Boot's); pass Ato only key=value"
                             + " and view names");
         }
+        int bracket = firstBracket(key);
+        if (bracket >= 0) {
+            String name = key.substring(0, bracket).isEmpty() ? "x" : key.substring(0, bracket);
+            throw Malformed.at(where, token, bracket, "key '" + key + "' contains '" + key.charAt(bracket)
+                            + "': Ato has no index assignment (Python ato's x[0]=5 sets a list item)",
+                    "set the whole list, for example " + name + "=[5, 2], or use a dict with named keys");
+        }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (FORBIDDEN.indexOf(c) >= 0 || Character.isWhitespace(c)) {
@@ -33,5 +40,11 @@ final class AssignmentKey {
                     "a key is a dotted path of non-empty names, for example model.backbone.depth=50");
         }
         return key;
+    }
+
+    private static int firstBracket(String key) {
+        int open = key.indexOf('[');
+        int close = key.indexOf(']');
+        return open < 0 ? close : close < 0 ? open : Math.min(open, close);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ato.hydra;
 
-import java.math.BigDecimal;
+import dev.ato.adict.PythonFloat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +27,7 @@ final class PythonStr {
             return b ? "True" : "False";
         }
         if (value instanceof Double d) {
-            return floatRepr(d);
+            return PythonFloat.repr(d);
         }
         if (value instanceof String s) {
             return s.contains("'") && !s.contains("\"") ? "\"" + s + "\"" : "'" + s.replace("'", "\\'") + "'";
@@ -39,29 +40,5 @@ final class PythonStr {
             return list.stream().map(PythonStr::repr).collect(Collectors.joining(", ", "[", "]"));
         }
         return String.valueOf(value);
-    }
-
-    /** Python's shortest float repr: {@code 0.0001}, {@code 1e-05}, {@code 3.0}, {@code 1e+16}, {@code inf}. */
-    static String floatRepr(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
-        String digits = exact.unscaledValue().toString();
-        int exponent = digits.length() - 1 - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent >= -4 && exponent < 16) {
-            String plain = exact.toPlainString();
-            return sign + (plain.contains(".") ? plain : plain + ".0");
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String exp = String.format("%02d", Math.abs(exponent));
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
     }
 }

@@ -1,10 +1,8 @@
 package dev.ato.scope;
 
 import dev.ato.adict.ADict;
+import dev.ato.adict.PythonFloat;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -63,43 +61,8 @@ final class DocsText {
             return "[Empty Sequence]";
         }
         if (value instanceof Double d) {
-            return pythonFloat(d);
+            return PythonFloat.repr(d);
         }
         return value.toString();
-    }
-
-    /** The shortest decimal that reads back as {@code d} (JDK 17's {@code Double.toString} is not always shortest). */
-    private static BigDecimal shortest(double d) {
-        BigDecimal exact = new BigDecimal(d);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == d) {
-                return rounded.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-    }
-
-    /** Python's {@code repr(float)}: shortest digits, fixed notation for exponents -4..15, else {@code 1e-05}. */
-    static String pythonFloat(double d) {
-        if (Double.isNaN(d)) {
-            return "nan";
-        }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0) {
-            return 1 / d < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = shortest(Math.abs(d));
-        String digits = exact.unscaledValue().toString();
-        int exponent = digits.length() - 1 - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent >= -4 && exponent < 16) {
-            String plain = exact.toPlainString();
-            return sign + (plain.contains(".") ? plain : plain + ".0");
-        }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 }

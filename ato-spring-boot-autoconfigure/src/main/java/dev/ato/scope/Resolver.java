@@ -92,7 +92,12 @@ final class Resolver {
                                  Function<T, Object> value, Function<T, String> origin, ToIntFunction<T> index,
                                  Function<T, String> describe) {
         for (T input : inputs) {
-            write(key.apply(input), value.apply(input), describe.apply(input));
+            try {
+                write(key.apply(input), value.apply(input));
+            } catch (AtoException e) {
+                throw new AtoConfigException(describe.apply(input) + " of scope '" + scopeName
+                        + "' cannot be applied: " + e.getMessage(), e);
+            }
         }
         RawLayer layer = new RawLayer(name, kind, 0, new KeyAttribution<>(inputs, key, origin, index));
         capture(layer);
@@ -102,21 +107,16 @@ final class Resolver {
     }
 
     /** Sets a dotted key, creating missing dicts on the way (as a command line expects). */
-    private void write(String key, Object value, String what) {
-        try {
-            if (key.indexOf('.') > 0 && !config.isAuto()) {
-                for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
-                    String parent = key.substring(0, dot);
-                    if (!config.contains(parent)) {
-                        config.set(parent, new ADict());
-                    }
+    private void write(String key, Object value) {
+        if (key.indexOf('.') > 0 && !config.isAuto()) {
+            for (int dot = key.indexOf('.'); dot > 0; dot = key.indexOf('.', dot + 1)) {
+                String parent = key.substring(0, dot);
+                if (!config.contains(parent)) {
+                    config.set(parent, new ADict());
                 }
             }
-            config.set(key, value);
-        } catch (AtoException e) {
-            throw new AtoConfigException(what + " of scope '" + scopeName + "' cannot be applied: "
-                    + e.getMessage(), e);
         }
+        config.set(key, value);
     }
 
     private AtoConfigException failure(String what, RuntimeException e) {

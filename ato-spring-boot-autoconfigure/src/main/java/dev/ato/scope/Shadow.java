@@ -12,9 +12,11 @@ import java.util.function.BiConsumer;
 
 /**
  * A copy of the config's shape and leaves as it was after the previous layer. Comparing the live config with it
- * tells what a layer changed without intercepting writes: views are plain {@code Consumer<ADict>}s. The walk
- * compares entries in insertion order by identity first, so an untouched entry costs a few nanoseconds; it falls
- * back to a map only in a node whose key order changed.
+ * tells what a layer changed without intercepting writes: views are plain {@code Consumer<ADict>}s. A node whose
+ * {@link ADict#modificationCount()} has not moved since the last comparison and that holds no dicts or lists
+ * (which change in place) is skipped whole, so a layer costs what it touched, not the size of the config. Other
+ * nodes are walked in insertion order, comparing by identity first; the walk falls back to a map only in a node
+ * whose key order changed.
  */
 final class Shadow {
 
@@ -24,9 +26,17 @@ final class Shadow {
     private String[] keys = NO_KEYS;
     private Object[] values = NO_VALUES;
     private int size;
+    /** The live node last compared, its modification count then, and whether it held dicts or lists. */
+    private ADict source;
+    private long sourceModifications;
+    private boolean holdsContainers;
 
     /** Records into {@code out} what differs between {@code live} and this shadow, then matches it. */
     void diff(ADict live, String prefix, RawLayer out) {
+        long modifications = live.modificationCount();
+        if (live == source && modifications == sourceModifications && !holdsContainers) {
+            return;
+        }
         if (size == 0 && keys.length < live.size()) {
             keys = new String[live.size()];
             values = new Object[live.size()];
@@ -34,6 +44,9 @@ final class Shadow {
         Walker walker = new Walker(prefix, out);
         live.forEach(walker);
         walker.finish();
+        source = live;
+        sourceModifications = modifications;
+        holdsContainers = walker.sawContainer;
     }
 
     private void recordAllRemoved(String prefix, RawLayer out) {
@@ -109,6 +122,7 @@ final class Shadow {
         private String[] newKeys;
         private Object[] newValues;
         private int newSize;
+        boolean sawContainer;
 
         Walker(String prefix, RawLayer out) {
             this.prefix = prefix;
@@ -117,6 +131,7 @@ final class Shadow {
 
         @Override
         public void accept(String key, Object live) {
+            sawContainer |= live instanceof ADict || live instanceof List;
             if (unmatched == null) {
                 if (matched < size && (keys[matched] == key || keys[matched].equals(key))) {
                     values[matched] = compare(values[matched], true, live, prefix, key, out);

@@ -1,11 +1,10 @@
 package dev.ato.tracker;
 
 import dev.ato.adict.ADict;
+import dev.ato.adict.PythonFloat;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Map;
 
@@ -72,7 +71,7 @@ final class PythonJson {
         }
     }
 
-    /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16 on. */
+    /** A double as Python's json.dumps writes it: its repr, or {@code NaN}/{@code Infinity} for non-finite values. */
     static String pythonFloat(double d) {
         if (Double.isNaN(d)) {
             return "NaN";
@@ -80,35 +79,7 @@ final class PythonJson {
         if (Double.isInfinite(d)) {
             return d > 0 ? "Infinity" : "-Infinity";
         }
-        if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
-        }
-        BigDecimal exact = shortest(d);
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - exact.scale();
-        String sign = d < 0 ? "-" : "";
-        if (exponent < -4 || exponent >= 16) {
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
-                    + Math.abs(exponent);
-        }
-        String plain = exact.abs().toPlainString();
-        return sign + (plain.contains(".") ? plain : plain + ".0");
-    }
-
-    /**
-     * The fewest significant digits that read back as {@code d}, nearest to its exact value (what Python's repr
-     * prints). JDK 17's {@code Double.toString} is not always shortest (it prints {@code 4.9E-324}).
-     */
-    private static BigDecimal shortest(double d) {
-        BigDecimal exact = new BigDecimal(d);
-        for (int digits = 1; digits < 17; digits++) {
-            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == d) {
-                return candidate.stripTrailingZeros();
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return PythonFloat.repr(d);
     }
 
     private static void string(String s, StringBuilder out) {

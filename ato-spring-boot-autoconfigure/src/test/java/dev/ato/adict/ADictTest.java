@@ -115,4 +115,46 @@ class ADictTest {
         assertThat(StructuralHash.canonical(new ADict().set(astral, 1).set(bmpHigh, 2)))
                 .isEqualTo("[" + bmpHigh + ":int][" + astral + ":int]");
     }
+
+    @Test
+    void malformedPathsNameTheProblem() {
+        ADict config = ADict.auto();
+        for (String bad : List.of("a..b", ".a", "a.", ".")) {
+            assertThatThrownBy(() -> config.set(bad, 1))
+                    .isInstanceOf(AtoKeyException.class).hasMessageContaining("'" + bad + "' has an empty segment");
+            assertThatThrownBy(() -> config.get(bad)).isInstanceOf(AtoKeyException.class);
+        }
+        assertThatThrownBy(() -> config.set("", 1))
+                .isInstanceOf(AtoKeyException.class).hasMessageContaining("must not be empty");
+        config.set("a.b.c", 1).set("x", 2);
+        assertThat(config.get("a.b.c")).isEqualTo(1);
+        assertThat(config.get("x")).isEqualTo(2);
+        assertThat(config.contains("a.b")).isTrue();
+        assertThat(config.contains("a.b.d")).isFalse();
+        assertThat(config.keySet()).containsExactly("a", "x");
+    }
+
+    @Test
+    void modificationCountMovesOnlyWhenTheNodesOwnEntriesChange() {
+        ADict config = ADict.auto().set("model.depth", 50);
+        ADict model = config.child("model");
+        long root = config.modificationCount();
+        long nested = model.modificationCount();
+
+        config.get("model.depth");
+        config.set("model.depth", 101);
+        assertThat(config.modificationCount()).as("a nested write is the nested node's change").isEqualTo(root);
+        assertThat(model.modificationCount()).isGreaterThan(nested);
+
+        nested = model.modificationCount();
+        config.set("lr", 0.1);
+        assertThat(config.modificationCount()).isGreaterThan(root);
+        for (Runnable change : List.<Runnable>of(() -> model.put("width", 2), () -> model.remove("width"),
+                () -> model.update(Map.of("a", 1)), () -> model.merge(Map.of("b", 2)),
+                () -> model.updateIfAbsent(Map.of("c", 3)), model::freeze, model::defrost)) {
+            change.run();
+            assertThat(model.modificationCount()).isGreaterThan(nested);
+            nested = model.modificationCount();
+        }
+    }
 }

@@ -216,8 +216,6 @@ class CliParserTest {
         assertThat(optim.index()).isEqualTo(3);
         assertThat(arguments.get(4)).isEqualTo(new CliArgument.Assignment("x", "y=1", "y=1", 4));
         assertThat(CliParser.parseArguments(List.of())).isEmpty();
-        assertThat(CliParser.parseArguments(List.of("x[0]=5")))
-                .containsExactly(new CliArgument.Assignment("x[0]", 5, "5", 0));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -228,6 +226,8 @@ class CliParserTest {
             "a.=1           | has an empty segment             | 1",
             "a..b=1         | has an empty segment             | 1",
             "a%b=1          | contains '%'                     | 1",
+            "x[0]=5         | Ato has no index assignment      | 1",
+            "a.b]=1         | contains ']'                     | 3",
             "x=             | empty value                      | 2",
             "x=[1, 2        | unbalanced '['                   | 2"})
     void malformedTokensNameTheTokenAndPosition(String token, String what, int caret) {
@@ -237,6 +237,15 @@ class CliParserTest {
                 .hasMessageContaining(what)
                 .hasMessageContaining("\n    " + token + "\n    " + " ".repeat(caret) + "^\n")
                 .hasMessageContaining("  hint: ");
+    }
+
+    @Test
+    void anIndexedKeyIsRejectedWithTheWayToSetAList() {
+        assertThatThrownBy(() -> CliParser.parseArguments(List.of("model.layers[2]=64")))
+                .isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("key 'model.layers[2]' contains '['")
+                .hasMessageContaining("\n    model.layers[2]=64\n                ^\n")
+                .hasMessageContaining("hint: set the whole list, for example model.layers=[5, 2]");
     }
 
     @Test

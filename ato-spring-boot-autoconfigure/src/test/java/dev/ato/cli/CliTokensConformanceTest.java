@@ -74,7 +74,9 @@ class CliTokensConformanceTest {
                     "the literal is well-formed; the key is kept verbatim and scope prefixes are the scope's concern"),
             deviation("cli-113", "x-y=1", "1", "a key is any dotted path (Spring's kebab-case keys), not only a"
                     + " Python identifier"),
-            deviation("cli-115", "1x=2", "2", "a key is any dotted path, not only a Python identifier"));
+            deviation("cli-115", "1x=2", "2", "a key is any dotted path, not only a Python identifier"),
+            deviation("cli-119", "x[0]=5", ERROR, "no index assignment: a key with '[' is rejected with a hint"
+                    + " to set the whole list (Python assigns the list item)"));
 
     record Deviation(String atoOutcome, String difference) {
     }

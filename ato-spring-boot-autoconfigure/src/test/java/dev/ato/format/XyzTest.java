@@ -3,8 +3,6 @@ package dev.ato.format;
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,30 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class XyzTest {
-
-    @ParameterizedTest
-    @CsvSource({"0.1, 0.1", "1e16, 1e+16", "1e-5, 1e-05", "123456789.0, 123456789.0", "1.5e300, 1.5e+300",
-            "2e-7, 2e-07", "0.0001, 0.0001", "1234567890123456789.0, 1.2345678901234568e+18", "-0.0, -0.0",
-            "1e22, 1e+22", "4.9e-324, 5e-324", "1.7976931348623157e308, 1.7976931348623157e+308",
-            "9007199254740993.0, 9007199254740992.0", "0.3, 0.3", "2.5e-5, 2.5e-05"})
-    void floatsArePrintedAsPythonsRepr(double value, String python) {
-        assertThat(PythonText.floatRepr(value)).isEqualTo(python);
-    }
-
-    @Test
-    void floatsMatchCPythonReprOnRandomAndEdgeValues() throws Exception {
-        List<String> lines;
-        try (var in = XyzTest.class.getResourceAsStream("python-float-repr.txt")) {
-            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#")).toList();
-        }
-        assertThat(lines).hasSizeGreaterThan(400);
-        for (String line : lines) {
-            String[] parts = line.split(" ");
-            double d = Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16));
-            assertThat(PythonText.floatRepr(d)).as(parts[0]).isEqualTo(parts[1]);
-        }
-    }
 
     @Test
     void loadsReadsBackWhatDumpsWritesForRandomTrees() {

@@ -70,8 +70,8 @@ class CliResultConformanceTest {
             deviation("cli-113", "{\"x-y\": 1}", "a key is any dotted path (Spring's kebab-case keys),"
                     + " not only a Python identifier"),
             deviation("cli-115", "{\"1x\": 2}", "a key is any dotted path, not only a Python identifier"),
-            deviation("cli-119", "{\"x\": [1, 2], \"x[0]\": 5}", "no index assignment: the grammar takes x[0]"
-                    + " as a plain key (Python assigns the list item)"),
+            deviation("cli-119", ERROR, "no index assignment: a key with '[' is rejected with a hint to set"
+                    + " the whole list (Python assigns the list item)"),
             deviation("cli-127", ERROR, "_default is not a view in Ato: the base config is always applied first,"
                     + " so naming it is an unknown token"));
 

@@ -41,14 +41,14 @@ class ManualTest {
 
     @Test
     void pythonFloatsAreWrittenAsPythonWritesThem() {
-        assertThat(DocsText.pythonFloat(1e-5)).isEqualTo("1e-05");
-        assertThat(DocsText.pythonFloat(1e16)).isEqualTo("1e+16");
-        assertThat(DocsText.pythonFloat(100.0)).isEqualTo("100.0");
-        assertThat(DocsText.pythonFloat(0.00025)).isEqualTo("0.00025");
-        assertThat(DocsText.pythonFloat(9999999999999998.0)).isEqualTo("9999999999999998.0");
-        assertThat(DocsText.pythonFloat(-1e-9)).isEqualTo("-1e-09");
-        assertThat(DocsText.pythonFloat(5e-324)).isEqualTo("5e-324");
-        assertThat(DocsText.pythonFloat(0.30000000000000004)).isEqualTo("0.30000000000000004");
-        assertThat(DocsText.pythonFloat(-0.0)).isEqualTo("-0.0");
+        assertThat(DocsText.scalar(1e-5)).isEqualTo("1e-05");
+        assertThat(DocsText.scalar(1e16)).isEqualTo("1e+16");
+        assertThat(DocsText.scalar(100.0)).isEqualTo("100.0");
+        assertThat(DocsText.scalar(0.00025)).isEqualTo("0.00025");
+        assertThat(DocsText.scalar(9999999999999998.0)).isEqualTo("9999999999999998.0");
+        assertThat(DocsText.scalar(-1e-9)).isEqualTo("-1e-09");
+        assertThat(DocsText.scalar(5e-324)).isEqualTo("5e-324");
+        assertThat(DocsText.scalar(0.30000000000000004)).isEqualTo("0.30000000000000004");
+        assertThat(DocsText.scalar(-0.0)).isEqualTo("-0.0");
     }
 }

@@ -118,6 +118,29 @@ class ResolutionProvenanceTest {
     }
 
     @Test
+    void changesDeepInsideUntouchedNodesAreSeen() {
+        Scope scope = new Scope("config", ADict.auto());
+        scope.observe("a", ViewOptions.defaults().defaultView(true), c -> {
+            c.set("train.optim.lr", 0.1);
+            c.set("train.optim.betas", List.of(0.9));
+            c.set("data.size", 10);
+        });
+        // the nodes above each change keep their own entries, so only what changed inside may be recorded
+        scope.observe("b", ViewOptions.defaults().defaultView(true).priority(1), c -> {
+            c.child("train").child("optim").set("lr", 0.2);
+            c.getList("train.optim.betas").add(0.99);
+        });
+        scope.observe("c", ViewOptions.defaults().defaultView(true).priority(2), c -> c.set("data.size", 10));
+        Resolution r = scope.resolve(List.of());
+
+        assertThat(r.layers()).extracting(Layer::values).containsExactly(
+                Map.of(),
+                Map.of("train.optim.lr", 0.1, "train.optim.betas", List.of(0.9), "data.size", 10),
+                Map.of("train.optim.lr", 0.2, "train.optim.betas", List.of(0.9, 0.99)),
+                Map.of());
+    }
+
+    @Test
     void externalPropertiesNameTheirSourceAndApplyBeforeLiterals() {
         Scope scope = new Scope("config");
         Resolution r = scope.resolve(List.of("b=2"), List.of(new ExternalProperty("a.x", 1, "env"),

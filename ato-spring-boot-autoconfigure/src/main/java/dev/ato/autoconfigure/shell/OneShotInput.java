@@ -13,7 +13,8 @@ import java.util.List;
  * that a value with spaces stays one argument (Spring Shell's own runner joins and re-splits them).
  *
  * <p>Words after the command word that name a sub-command extend it ({@code runs best}); {@code --name=value} and
- * {@code --name value} are options; {@code --help} / {@code -h} ask for help; everything else is an argument.
+ * {@code --name value} are options ({@code --name} before another {@code --option} or at the end is a flag, value
+ * {@code true}); {@code --help} / {@code -h} ask for help; everything else is an argument.
  */
 final class OneShotInput {
 
@@ -41,7 +42,7 @@ final class OneShotInput {
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 int eq = arg.indexOf('=');
                 input.addOption(CommandOption.with().longName(arg.substring(2, eq)).value(arg.substring(eq + 1)).build());
-            } else if (arg.startsWith("--") && i + 1 < rest.size()) {
+            } else if (arg.startsWith("--") && i + 1 < rest.size() && !rest.get(i + 1).startsWith("--")) {
                 input.addOption(CommandOption.with().longName(arg.substring(2)).value(rest.get(++i)).build());
             } else if (arg.startsWith("--")) {
                 input.addOption(CommandOption.with().longName(arg.substring(2)).value("true").build());

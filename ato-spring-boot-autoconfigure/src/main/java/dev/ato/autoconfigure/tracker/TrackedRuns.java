@@ -37,8 +37,9 @@ public final class TrackedRuns {
         Map<String, Resolution> resolutions = scopes.resolutions();
         RunHandle run = tracker.start(project, config(resolutions), tags);
         Map<String, Fingerprint> unique = new LinkedHashMap<>();
-        resolutions.values().forEach(r -> r.fingerprints().forEach(f -> unique.putIfAbsent(f.traceId()
-                + "/" + f.traceType(), f)));
+        // the newest runtime fingerprint of a trace wins; static ones are the same in every resolution
+        resolutions.values().forEach(r -> r.fingerprints().forEach(f -> unique.put(f.traceId() + "/" + f.traceType(),
+                f)));
         unique.values().forEach(f -> run.fingerprint(f.traceId(), f.traceType(), f.hash()));
         return run;
     }

@@ -29,6 +29,22 @@ class AtoTraceTest {
     @Autowired
     CommandRegistry registry;
 
+    @Autowired
+    Trainer trainer;
+
+    @Test
+    void aRuntimeTraceFingerprintsTheResultOfEachCallThroughAop() {
+        List<Double> first = trainer.evaluate(3);
+        assertThat(trainResolution.fingerprints()).contains(
+                new Fingerprint("eval", Fingerprint.RUNTIME, Fingerprints.ofValue(first)));
+        List<Double> second = trainer.evaluate(4);
+        assertThat(trainResolution.fingerprints()).contains(
+                new Fingerprint("eval", Fingerprint.RUNTIME, Fingerprints.ofValue(second)));
+        try (RunHandle run = runs.start("runtime-" + System.nanoTime())) {
+            assertThat(run.id()).isPositive();
+        }
+    }
+
     @Test
     void theStaticFingerprintIsInEveryResolutionAndStoredWithTheRun() throws Exception {
         String hash = Fingerprints.ofMethod(Trainer.class.getDeclaredMethod("step", double.class));

@@ -53,12 +53,12 @@ class ScopeBindingTest {
         assertThat(trainResolution.history("dropout")).hasSize(2);
         assertThat(environment.containsProperty("train.dropout")).isFalse();
         assertThat(train.dropout()).isNull();
-        assertThat(trainer.train.contains("dropout")).isFalse();
+        assertThat(trainer.train().contains("dropout")).isFalse();
     }
 
     @Test
     void valueAndConfigurationPropertiesSeeTheFinalValuesWithRelaxedNames() {
-        assertThat(trainer.lr).isEqualTo(1.0);
+        assertThat(trainer.lr()).isEqualTo(1.0);
         assertThat(train.batchSize()).isEqualTo(64);
         assertThat(train.optim()).isEqualTo(new TrainSettings.Optim("adam", 0.95));
         assertThat(train.steps()).isEqualTo(640);
@@ -67,10 +67,10 @@ class ScopeBindingTest {
 
     @Test
     void adictsAreInjectedFrozenByParameterNameAndByQualifier() {
-        assertThat(trainer.train.isFrozen()).isTrue();
-        assertThat(trainer.train.toMap()).isEqualTo(trainResolution.config().toMap());
-        assertThat(trainer.model.getString("name")).isEqualTo("resnet50");
-        assertThatThrownBy(() -> trainer.train.set("lr", 2.0)).isInstanceOf(AtoFrozenException.class);
+        assertThat(trainer.train().isFrozen()).isTrue();
+        assertThat(trainer.train().toMap()).isEqualTo(trainResolution.config().toMap());
+        assertThat(trainer.model().getString("name")).isEqualTo("resnet50");
+        assertThatThrownBy(() -> trainer.train().set("lr", 2.0)).isInstanceOf(AtoFrozenException.class);
         assertThat(modelScope.views()).containsOnlyKeys("base", "resnet101");
     }
 

@@ -192,6 +192,42 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
+    /** The artifacts a run recorded, in the order they were logged. */
+    public List<StoredArtifact> artifacts(long runId) {
+        return store.read("read the artifacts of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, data_type, data_info, size_bytes, sha256"
+                    + " FROM artifacts WHERE run_id = ? ORDER BY id")) {
+                ps.setLong(1, runId);
+                List<StoredArtifact> artifacts = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long size = rs.getLong(4);
+                        artifacts.add(new StoredArtifact(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.wasNull() ? null : size, rs.getString(5)));
+                    }
+                }
+                return artifacts;
+            }
+        });
+    }
+
+    /** The code fingerprints a run recorded, in the order they were logged. */
+    public List<StoredFingerprint> fingerprints(long runId) {
+        return store.read("read the fingerprints of run " + runId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT trace_id, trace_type, fingerprint"
+                    + " FROM fingerprints WHERE run_id = ? ORDER BY id")) {
+                ps.setLong(1, runId);
+                List<StoredFingerprint> fingerprints = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fingerprints.add(new StoredFingerprint(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
+                }
+                return fingerprints;
+            }
+        });
+    }
+
     /** A new query over all runs: add filters, an order and a page, then call {@link RunQuery#list()}. */
     public RunQuery query() {
         return new RunQuery(store, rows);

@@ -45,6 +45,8 @@ class ShellCommandsTest {
         try (RunHandle run = tracker.start(project, config, "shell-test")) {
             run.logMetric("acc", accuracy / 2, 1);
             run.logMetric("acc", accuracy, 2);
+            run.logArtifact("models/acc-" + accuracy + ".bin", "model", Map.of("format", "test"));
+            run.fingerprint("train_step", "static", "f00d" + (int) (accuracy * 10));
             return run.id();
         }
     }
@@ -106,7 +108,9 @@ class ShellCommandsTest {
                 .contains("ID", "STATUS", "STRUCTURAL HASH", "shell-test")
                 .containsPattern(first + "\\s+completed").containsPattern(second + "\\s+completed");
         assertThat(shell("runs", "show", String.valueOf(first)).output())
-                .contains("run " + first, "completed", "lr: 0.1", "acc", "0.8 @2");
+                .contains("run " + first, "completed", "lr: 0.1", "acc", "0.8 @2")
+                .containsSubsequence("artifacts", "models/acc-0.8.bin", "model", "fingerprints", "train_step",
+                        "static", "f00d8");
         Result best = shell("runs", "best", "--project", project(), "--metric", "acc");
         assertThat(best.output()).containsPattern("\\n" + second + "\\s+completed").contains("acc = 0.9");
         assertThat(shell("runs", "best", "--project", project(), "--metric", "acc", "--mode", "min").output())

@@ -22,7 +22,8 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     static final String SOURCE_NAME = "atoOneShot";
 
     /** Ato's command words and Spring Shell's built-ins that need no application beans. */
-    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "help", "version");
+    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "dashboard", "help",
+            "version");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -28,6 +28,12 @@ class OneShotEnvironmentPostProcessorTest {
     }
 
     @Test
+    void theDashboardCommandServesItsOwnServerSoTheAppStartsNone() {
+        assertThat(environment("dashboard", "--port", "0").getProperty("spring.main.web-application-type"))
+                .isEqualTo("none");
+    }
+
+    @Test
     void noArgumentsViewNamesAndSwitchedOffLeaveTheApplicationAlone() {
         assertThat(environment().getPropertySources().contains(OneShotEnvironmentPostProcessor.SOURCE_NAME)).isFalse();
         assertThat(environment("high_lr", "lr=1").getPropertySources()

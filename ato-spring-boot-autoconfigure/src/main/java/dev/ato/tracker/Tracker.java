@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,7 @@ public final class Tracker implements AutoCloseable {
     private final TrackerOptions options;
     private final HikariDataSource ownedDataSource;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -107,7 +110,24 @@ public final class Tracker implements AutoCloseable {
         long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
         RunHandle run = new RunHandle(id, store, writer, this::forget);
         openRuns.add(run);
+        try {
+            startListeners.forEach(listener -> listener.accept(run));
+        } catch (RuntimeException | Error e) {
+            run.recordFailure(e);
+            run.close();
+            throw e;
+        }
         return run;
+    }
+
+    /**
+     * Calls {@code listener} with every run this tracker starts from now on, right after the run is stored: how a
+     * host adds what every run should carry (the Spring integration stores the {@code @AtoTrace} fingerprints this
+     * way). A listener that throws fails the run it was given.
+     */
+    public Tracker onStart(Consumer<RunHandle> listener) {
+        startListeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
     }
 
     /**

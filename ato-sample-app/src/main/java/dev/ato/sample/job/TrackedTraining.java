@@ -45,7 +45,7 @@ public class TrackedTraining {
     public TrackedRun train(DigitsJob job, DigitsData data, EpochListener progress) {
         TrainingSettings settings = job.settings();
         try (RunHandle run = tracker.start(project, job.config(), "train")) {
-            job.fingerprints().forEach(code -> run.fingerprint(code.traceId(), code.traceType(), code.hash()));
+            // the starter's Tracker stores the @AtoTrace fingerprints with every run it starts
             try {
                 Path modelFile = job.model().dir().resolve("digits-run" + run.id() + ".tribuo");
                 EpochListener logToRun = epoch -> run.logMetrics(Map.of("loss", epoch.trainLoss(),

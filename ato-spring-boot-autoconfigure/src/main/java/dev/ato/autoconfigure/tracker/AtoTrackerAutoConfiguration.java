@@ -43,8 +43,10 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    Tracker atoTracker(TrackerSchemaMigration schema) {
-        return Tracker.create(schema.dataSource());
+    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes) {
+        Tracker tracker = Tracker.create(schema.dataSource());
+        scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
+        return tracker;
     }
 
     @Bean

@@ -5,7 +5,10 @@ import dev.ato.autoconfigure.tracker.TrackedRuns;
 import dev.ato.scope.Fingerprint;
 import dev.ato.scope.Fingerprints;
 import dev.ato.scope.Resolution;
+import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.StoredFingerprint;
+import dev.ato.tracker.Tracker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -31,6 +34,22 @@ class AtoTraceTest {
 
     @Autowired
     Trainer trainer;
+
+    @Autowired
+    Tracker tracker;
+
+    @Autowired
+    RunFinder finder;
+
+    @Test
+    void thePlainTrackerStoresTheStaticFingerprintWithEveryRunItStarts() throws Exception {
+        String hash = Fingerprints.ofMethod(Trainer.class.getDeclaredMethod("step", double.class));
+        long id;
+        try (RunHandle run = tracker.start("plain-" + System.nanoTime(), trainResolution.config().copy())) {
+            id = run.id();
+        }
+        assertThat(finder.fingerprints(id)).containsOnlyOnce(new StoredFingerprint("train-step", "static", hash));
+    }
 
     @Test
     void aRuntimeTraceFingerprintsTheResultOfEachCallThroughAop() {

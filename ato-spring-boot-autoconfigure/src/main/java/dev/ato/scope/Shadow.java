@@ -131,7 +131,9 @@ final class Shadow {
 
         @Override
         public void accept(String key, Object live) {
-            sawContainer |= live instanceof ADict || live instanceof List;
+            // scalars first: a class check is one compare, a failed interface check scans the class's interfaces
+            sawContainer |= !(live instanceof Number || live instanceof String || live instanceof Boolean)
+                    && (live instanceof ADict || live instanceof List);
             if (unmatched == null) {
                 if (matched < size && (keys[matched] == key || keys[matched].equals(key))) {
                     values[matched] = compare(values[matched], true, live, prefix, key, out);

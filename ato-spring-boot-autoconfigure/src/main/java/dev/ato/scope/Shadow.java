@@ -97,8 +97,19 @@ final class Shadow {
         return snapshot;
     }
 
+    /**
+     * Whether {@code value} is a number, string or boolean. Asked before {@code instanceof List}: a class check
+     * is one compare, while a failed interface check scans the class's interfaces, on every leaf of every layer.
+     */
+    static boolean isScalar(Object value) {
+        return value instanceof Number || value instanceof String || value instanceof Boolean;
+    }
+
     /** A value that later in-place edits cannot change: lists are copied deeply, dicts inside them too. */
     static Object snapshot(Object value) {
+        if (isScalar(value)) {
+            return value;
+        }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object item : list) {
@@ -131,7 +142,7 @@ final class Shadow {
 
         @Override
         public void accept(String key, Object live) {
-            sawContainer |= live instanceof ADict || live instanceof List;
+            sawContainer |= !isScalar(live) && (live instanceof ADict || live instanceof List);
             if (unmatched == null) {
                 if (matched < size && (keys[matched] == key || keys[matched].equals(key))) {
                     values[matched] = compare(values[matched], true, live, prefix, key, out);

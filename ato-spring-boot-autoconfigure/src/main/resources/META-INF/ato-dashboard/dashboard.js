@@ -512,10 +512,22 @@
     }));
   }
 
-  const pages = {index: projectsPage, runs: runsPage, run: runPage, compare: comparePage, search: searchPage, scopes: scopesPage};
+  // One shell page serves every URL (/ato/runs.html, /ato/run.html, ...); the file name picks the page.
+  const pages = {
+    index: {title: 'Projects', render: projectsPage},
+    runs: {title: 'Runs', render: runsPage},
+    run: {title: 'Run', render: runPage},
+    compare: {title: 'Compare', render: comparePage},
+    search: {title: 'HyperBand search', render: searchPage},
+    scopes: {title: 'Merge order', render: scopesPage},
+  };
 
   document.addEventListener('DOMContentLoaded', () => {
-    pages[document.body.dataset.page]()
+    const name = location.pathname.split('/').pop().replace(/\.html$/, '') || 'index';
+    const page = pages[name] || pages.index;
+    document.title = page.title + ' · Ato';
+    document.body.setAttribute('data-page', name in pages ? name : 'index');
+    page.render()
         // the next frame: the table and charts have been laid out and drawn
         .then(() => new Promise(resolve => requestAnimationFrame(() => resolve())))
         .then(() => { document.body.setAttribute('data-rendered-at', String(Math.round(performance.now()))); })

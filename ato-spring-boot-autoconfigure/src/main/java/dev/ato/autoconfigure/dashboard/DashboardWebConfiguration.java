@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -34,6 +35,9 @@ import java.util.Properties;
 class DashboardWebConfiguration {
 
     static final String PAGES = "classpath:/META-INF/ato-dashboard/";
+
+    /** The pages besides {@code index.html}; each is served by the shell page {@code index.html}. */
+    static final List<String> SHELL_PAGES = List.of("runs", "run", "compare", "search", "scopes");
 
     @Bean
     DashboardReader atoDashboardReader(DataSource dataSource, ObjectProvider<RunFinder> finder) {
@@ -60,6 +64,10 @@ class DashboardWebConfiguration {
             public void addViewControllers(ViewControllerRegistry registry) {
                 registry.addRedirectViewController("/ato", "/ato/index.html");
                 registry.addRedirectViewController("/ato/", "/ato/index.html");
+                // every page is the one shell page; its script renders the page the file name names
+                for (String page : SHELL_PAGES) {
+                    registry.addViewController("/ato/" + page + ".html").setViewName("forward:/ato/index.html");
+                }
             }
 
             @Override

@@ -173,6 +173,8 @@ class DashboardApiTest extends ServedDashboard {
     void pagesAndTheChartLibraryAreServedWithAStrictContentSecurityPolicy() throws Exception {
         HttpResponse<String> page = send("/ato/runs.html");
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("dashboard.js").isEqualTo(send("/ato/index.html").body());
+        assertThat(send("/ato/no-such-page.html").statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
                 .contains("script-src 'self'");
         assertThat(send("/ato/assets/uplot/dist/uPlot.iife.min.js").statusCode()).isEqualTo(200);

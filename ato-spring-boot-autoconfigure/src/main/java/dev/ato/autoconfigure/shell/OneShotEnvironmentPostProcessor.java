@@ -5,9 +5,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,11 +17,18 @@ import java.util.Set;
  * Makes a one-shot Ato command start like a CLI: when the first command-line word is one of Ato's commands, the
  * application runs without a web server, without a banner or start-up logging, and with lazy beans, so a command
  * that needs no database starts no JPA and no migrations. The settings are defaults: the application's own
- * {@code spring.main.*} and {@code logging.*} values win.
+ * {@code spring.main.*} and {@code logging.*} values win. Every option of a one-shot command is the command's, so
+ * Boot's {@code --debug} and {@code --trace} switches are off there ({@code --logging.level.root=debug} still works).
  */
 class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "atoOneShot";
+
+    /** Overrides Boot's logging switches when a one-shot command's own options carry their names. */
+    static final String COMMAND_OPTIONS_SOURCE_NAME = "atoOneShotCommandOptions";
+
+    /** Boot's {@code --debug}/{@code --trace} switches; in a one-shot command they are the command's options. */
+    private static final List<String> BOOT_SWITCHES = List.of("debug", "trace");
 
     /** Ato's command words and Spring Shell's built-ins that need no application beans. */
     static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "dashboard", "help",
@@ -42,15 +51,26 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
             defaults.put("spring.main.lazy-initialization", "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+        // `runs similar 1 --trace train-step`: the option is the command's, so Boot must not turn on trace logging
+        Map<String, Object> switchesOff = new LinkedHashMap<>();
+        BOOT_SWITCHES.stream().filter(name -> commandLine(environment).containsProperty(name))
+                .forEach(name -> switchesOff.put(name, "false"));
+        if (!switchesOff.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource(COMMAND_OPTIONS_SOURCE_NAME, switchesOff));
+        }
     }
 
     /** The first non-option word, or {@code ""} when there is none. */
     private static String firstWord(ConfigurableEnvironment environment) {
-        if (!(environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)
-                instanceof CommandLinePropertySource<?> commandLine)) {
-            return "";
-        }
-        String words = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return words == null ? "" : words.split(",", 2)[0];
+        Object words = commandLine(environment)
+                .getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words == null ? "" : words.toString().split(",", 2)[0];
+    }
+
+    /** The command line's property source, or an empty one when the application was started without arguments. */
+    private static PropertySource<?> commandLine(ConfigurableEnvironment environment) {
+        PropertySource<?> source = environment.getPropertySources()
+                .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        return source != null ? source : new MapPropertySource("none", Map.of());
     }
 }

@@ -2,8 +2,11 @@ package dev.ato.autoconfigure.shell;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 import org.springframework.core.env.StandardEnvironment;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,19 @@ class OneShotEnvironmentPostProcessorTest {
     void theDashboardCommandServesItsOwnServerSoTheAppStartsNone() {
         assertThat(environment("dashboard", "--port", "0").getProperty("spring.main.web-application-type"))
                 .isEqualTo("none");
+    }
+
+    @Test
+    void aCommandsTraceOptionDoesNotTurnOnBootsTraceLogging() {
+        assertThat(environment("runs", "similar", "1", "--trace", "train-step").getProperty("trace"))
+                .isEqualTo("false");
+        assertThat(environment("manual", "--debug").getProperty("debug")).isEqualTo("false");
+        assertThat(environment("high_lr", "--trace").getProperty("trace")).isEmpty();
+        StandardEnvironment appDebug = new StandardEnvironment();
+        appDebug.getPropertySources().addFirst(new SimpleCommandLinePropertySource("manual"));
+        appDebug.getPropertySources().addLast(new MapPropertySource("application.properties", Map.of("debug", "true")));
+        new OneShotEnvironmentPostProcessor().postProcessEnvironment(appDebug, new SpringApplication());
+        assertThat(appDebug.getProperty("debug")).as("the application's own setting stays").isEqualTo("true");
     }
 
     @Test

@@ -300,6 +300,26 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
         return result;
     }
 
+    /**
+     * The leaves as dotted paths mapped to their values, depth first in key order (a read-only map that records no
+     * access). Lists are leaves; an empty nested dict has none.
+     */
+    public Map<String, Object> leaves() {
+        Map<String, Object> result = new LinkedHashMap<>();
+        collectLeaves("", result);
+        return Collections.unmodifiableMap(result);
+    }
+
+    private void collectLeaves(String prefix, Map<String, Object> into) {
+        entries.forEach((key, value) -> {
+            if (value instanceof ADict child) {
+                child.collectLeaves(prefix + key + ".", into);
+            } else {
+                into.put(prefix + key, value);
+            }
+        });
+    }
+
     /** The tree as plain nested {@code LinkedHashMap}s and {@code ArrayList}s. */
     public Map<String, Object> toMap() {
         Map<String, Object> result = new LinkedHashMap<>();

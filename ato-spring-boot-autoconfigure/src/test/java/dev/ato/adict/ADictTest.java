@@ -91,6 +91,15 @@ class ADictTest {
     }
 
     @Test
+    void leavesAreDottedPathsInKeyOrderWithoutEmptyDictsOrAccessRecords() {
+        ADict config = ADict.auto().set("model.depth", 50).set("empty", Map.of()).set("xs", List.of(1)).set("lr", 0.1);
+        assertThat(config.leaves()).containsExactly(Map.entry("model.depth", 50), Map.entry("xs", List.of(1)),
+                Map.entry("lr", 0.1));
+        assertThat(config.accessedKeys()).isEmpty();
+        assertThatThrownBy(() -> config.leaves().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void equalityIsByContent() {
         assertThat(ADict.of(Map.of("a", Map.of("b", 1)))).isEqualTo(ADict.auto().set("a.b", 1));
         assertThat(ADict.of(Map.of("a", 1))).isNotEqualTo(ADict.of(Map.of("a", 2)));

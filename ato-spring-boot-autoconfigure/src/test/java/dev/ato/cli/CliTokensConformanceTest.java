@@ -2,6 +2,7 @@ package dev.ato.cli;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.conformance.PythonTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -197,49 +198,11 @@ class CliTokensConformanceTest {
             List<CliArgument> arguments = CliParser.parseArguments(List.of(token));
             assertThat(arguments).hasSize(1);
             Object value = ((CliArgument.Assignment) arguments.get(0)).value();
-            Map<String, String> types = new LinkedHashMap<>();
-            collectTypes("", value, types);
-            return new Outcome(value, types);
+            return new Outcome(value, PythonTypes.of(value));
         } catch (AtoConfigException e) {
             assertThat(e.getMessage()).contains(token).contains("^").contains("hint:");
             return null;
         }
-    }
-
-    private static void collectTypes(String pointer, Object value, Map<String, String> types) {
-        types.put(pointer, pythonType(value));
-        if (value instanceof List<?> list) {
-            for (int i = 0; i < list.size(); i++) {
-                collectTypes(pointer + "/" + i, list.get(i), types);
-            }
-        } else if (value instanceof ADict dict) {
-            dict.forEach((k, v) -> collectTypes(pointer + "/" + k, v, types));
-        }
-    }
-
-    private static String pythonType(Object value) {
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Integer || value instanceof Long) {
-            return "int";
-        }
-        if (value instanceof Double) {
-            return "float";
-        }
-        if (value instanceof String) {
-            return "str";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof List) {
-            return "list";
-        }
-        if (value instanceof ADict) {
-            return "dict";
-        }
-        throw new AssertionError("outside the ADict value model: " + value.getClass());
     }
 
     /** Structural equality of a vector's JSON value and an Ato value; numbers keep int/float and exact value. */

@@ -74,7 +74,7 @@ public class AtoEndpoint {
             Origin origin = resolution.origin(key);
             keys.put(key, new KeyDescriptor(value(key, config.get(key), show), origin.describe(), history));
         }
-        return new ScopeDescriptor(order, views, keys, flatten(scope.docs()), config.structuralHash());
+        return new ScopeDescriptor(order, views, keys, scope.docs().leaves(), config.structuralHash());
     }
 
     private static Object value(String key, Object value, boolean show) {
@@ -85,23 +85,7 @@ public class AtoEndpoint {
     }
 
     private static List<String> leaves(ADict config) {
-        return List.copyOf(flatten(config).keySet());
-    }
-
-    private static Map<String, Object> flatten(ADict dict) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        flatten("", dict, out);
-        return out;
-    }
-
-    private static void flatten(String prefix, ADict node, Map<String, Object> out) {
-        node.forEach((key, value) -> {
-            if (value instanceof ADict child) {
-                flatten(prefix + key + ".", child, out);
-            } else {
-                out.put(prefix + key, value);
-            }
-        });
+        return List.copyOf(config.leaves().keySet());
     }
 
     /** Every scope by name. */

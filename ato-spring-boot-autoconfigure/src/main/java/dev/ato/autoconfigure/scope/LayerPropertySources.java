@@ -9,7 +9,6 @@ import org.springframework.core.env.PropertySource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,18 +64,6 @@ final class LayerPropertySources {
 
     /** The dotted paths of the leaves of {@code config} (lists and scalars; empty dicts have none). */
     static Set<String> leaves(ADict config) {
-        Set<String> result = new LinkedHashSet<>();
-        collect("", config, result);
-        return result;
-    }
-
-    private static void collect(String prefix, ADict node, Set<String> out) {
-        node.forEach((key, value) -> {
-            if (value instanceof ADict child) {
-                collect(prefix + key + ".", child, out);
-            } else {
-                out.add(prefix + key);
-            }
-        });
+        return config.leaves().keySet();
     }
 }

@@ -1,10 +1,8 @@
 package dev.ato.autoconfigure.shell;
 
-import dev.ato.adict.ADict;
 import dev.ato.format.Xyz;
 import dev.ato.tracker.Run;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +26,8 @@ final class RunsDiffCommand extends AtoCommand {
     String run(Input input) {
         Run left = runs.run(input.argument(0, "the first run id"));
         Run right = runs.run(input.argument(1, "the second run id"));
-        Map<String, Object> a = leaves(left.config());
-        Map<String, Object> b = leaves(right.config());
+        Map<String, Object> a = left.config().leaves();
+        Map<String, Object> b = right.config().leaves();
         Set<String> keys = new LinkedHashSet<>(a.keySet());
         keys.addAll(b.keySet());
         TextTable table = new TextTable("KEY", "RUN " + left.id(), "RUN " + right.id());
@@ -48,19 +46,4 @@ final class RunsDiffCommand extends AtoCommand {
         return values.containsKey(key) ? Xyz.dumps(values.get(key)).strip() : ABSENT;
     }
 
-    private static Map<String, Object> leaves(ADict config) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        collect("", config, out);
-        return out;
-    }
-
-    private static void collect(String prefix, ADict node, Map<String, Object> out) {
-        node.forEach((key, value) -> {
-            if (value instanceof ADict child) {
-                collect(prefix + key + ".", child, out);
-            } else {
-                out.put(prefix + key, value);
-            }
-        });
-    }
 }

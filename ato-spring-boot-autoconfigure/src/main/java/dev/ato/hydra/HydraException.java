@@ -35,6 +35,7 @@ public class HydraException extends AtoConfigException {
     private final Kind kind;
     private final String source;
     private final String keyPath;
+    private final String detail;
 
     HydraException(Kind kind, String message, String source, String keyPath) {
         this(kind, message, source, keyPath, null);
@@ -42,6 +43,7 @@ public class HydraException extends AtoConfigException {
 
     HydraException(Kind kind, String message, String source, String keyPath, Throwable cause) {
         super(describe(message, source, keyPath), cause);
+        this.detail = message;
         this.kind = kind;
         this.source = source;
         this.keyPath = keyPath;
@@ -56,6 +58,11 @@ public class HydraException extends AtoConfigException {
             where.append(where.length() > 0 ? " " : "").append("in ").append(source);
         }
         return where.length() == 0 ? message : message + "\n    " + where;
+    }
+
+    /** The same failure reported at another key (an outer interpolation whose resolution hit it). */
+    HydraException at(String otherKeyPath, String otherSource) {
+        return new HydraException(kind, detail, otherSource, otherKeyPath, this);
     }
 
     /** Which Hydra or OmegaConf error this is. */

@@ -77,6 +77,7 @@ final class Interpolator {
         if (done.containsKey(key)) {
             return done.get(key);
         }
+        boolean outermost = inProgress.isEmpty();
         if (!inProgress.add(key)) {
             List<String> cycle = new ArrayList<>(inProgress);
             cycle = cycle.subList(cycle.indexOf(key), cycle.size());
@@ -95,6 +96,12 @@ final class Interpolator {
                     ? evaluate(path, pieces.get(0), s) : concatenate(path, pieces, s);
             done.put(key, value);
             return value;
+        } catch (HydraException e) {
+            // OmegaConf names the key it was resolving when a nested interpolation failed
+            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE) {
+                throw e.at(key, KeyPaths.origin(origins, key));
+            }
+            throw e;
         } finally {
             inProgress.remove(key);
         }

@@ -32,28 +32,28 @@ final class OverrideParser {
     }
 
     /** Parses one override such as {@code +db.port=3306}. */
-    static Override parse(String input) {
+    static CommandLineOverride parse(String input) {
         if (input == null) {
             throw error("An override must not be null", "null", 0);
         }
-        Override.Type type;
+        CommandLineOverride.Type type;
         int start;
         if (input.startsWith("~")) {
-            type = Override.Type.DELETE;
+            type = CommandLineOverride.Type.DELETE;
             start = 1;
         } else if (input.startsWith("++")) {
-            type = Override.Type.FORCE_ADD;
+            type = CommandLineOverride.Type.FORCE_ADD;
             start = 2;
         } else if (input.startsWith("+")) {
-            type = Override.Type.ADD;
+            type = CommandLineOverride.Type.ADD;
             start = 1;
         } else {
-            type = Override.Type.CHANGE;
+            type = CommandLineOverride.Type.CHANGE;
             start = 0;
         }
         int eq = input.indexOf('=', start);
         String key = (eq < 0 ? input.substring(start) : input.substring(start, eq)).strip();
-        if (eq < 0 && type != Override.Type.DELETE) {
+        if (eq < 0 && type != CommandLineOverride.Type.DELETE) {
             throw error("Missing '=' in override '" + input + "'; write key=value (or ~key to delete)", input,
                     input.length());
         }
@@ -66,11 +66,11 @@ final class OverrideParser {
         String keyOrGroup = at < 0 ? key : key.substring(0, at);
         String pkg = at < 0 ? null : key.substring(at + 1);
         if (eq < 0) {
-            return new Override(type, keyOrGroup, pkg, false, null, input);
+            return new CommandLineOverride(type, keyOrGroup, pkg, false, null, input);
         }
         OverrideParser parser = new OverrideParser(input, input, eq + 1);
         Object value = parser.topLevelValue();
-        return new Override(type, keyOrGroup, pkg, true, value, input);
+        return new CommandLineOverride(type, keyOrGroup, pkg, true, value, input);
     }
 
     /** Parses a standalone value literal ({@code oc.decode}); {@code where} names it in errors. */

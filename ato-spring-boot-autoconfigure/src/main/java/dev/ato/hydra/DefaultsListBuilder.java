@@ -1,5 +1,6 @@
 package dev.ato.hydra;
 
+import dev.ato.adict.Limits;
 import dev.ato.hydra.HydraException.Kind;
 
 import java.util.ArrayDeque;
@@ -28,9 +29,6 @@ import java.util.regex.Pattern;
  */
 final class DefaultsListBuilder {
 
-    /** No real tree nests defaults this deep; a deeper one is a runaway chain. */
-    static final int MAX_DEPTH = 256;
-
     private static final Pattern CHOICE_REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
 
     /** A node of the defaults tree: an element and, once expanded, its children (elements or subtrees). */
@@ -49,6 +47,8 @@ final class DefaultsListBuilder {
     private final GroupOverrides overrides;
     private final List<String> warnings = new ArrayList<>();
     private final Deque<String> chain = new ArrayDeque<>();
+    private final Limits limits = Limits.current();
+    private long expanded;
 
     DefaultsListBuilder(ConfigRepository repo, GroupOverrides overrides) {
         this.repo = repo;
@@ -92,10 +92,14 @@ final class DefaultsListBuilder {
 
     private void expand(Node root, boolean isRoot, boolean interpolatedSubtree, int depth) {
         DefaultElement parent = root.element;
-        if (depth > MAX_DEPTH) {
-            throw new HydraException(Kind.COMPOSITION, "The defaults tree is deeper than " + MAX_DEPTH
-                    + " levels at '" + parent.configPath() + "' (limit " + MAX_DEPTH + "); chain: "
-                    + String.join(" -> ", chain), parent.source, "defaults");
+        if (depth > limits.maxDepth()) {
+            throw HydraException.limit(limits.depthExceeded(parent.source, "defaults", "defaults tree level "
+                    + depth + " ('" + parent.configPath() + "', included from '" + chain.peekFirst() + "' through "
+                    + chain.size() + " configs)"), parent.source, "defaults");
+        }
+        if (++expanded > limits.maxExpansion()) {
+            throw HydraException.limit(limits.expansionExceeded(parent.source, "defaults", "",
+                    "the defaults tree"), parent.source, "defaults");
         }
         if (!parent.isMissing() && parent.name() != null && !parent.configPath().isEmpty()
                 && !isHydraRuntime(parent.configPath())) {

@@ -23,7 +23,9 @@ final class OverrideParser {
 
     private final String text;
     private final String input;
+    private final int maxDepth = dev.ato.adict.Limits.current().maxDepth();
     private int pos;
+    private int depth;
 
     private OverrideParser(String text, String input, int start) {
         this.text = text;
@@ -118,7 +120,31 @@ final class OverrideParser {
         return value;
     }
 
+    /** Counts one more level of list or dict nesting; deeper than the limit is an error naming the position. */
+    private void enter() {
+        if (++depth > maxDepth) {
+            int at = input.indexOf('=');
+            String key = at < 0 ? "" : input.substring(0, at).replaceFirst("^[~+]+", "");
+            throw HydraException.limit(dev.ato.adict.Limits.current().depthExceeded(text == input
+                    ? "override '" + abbreviate(input) + "'" : abbreviate(input), key, "position " + pos),
+                    "override", key);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
+    }
+
     private List<Object> list() {
+        enter();
+        try {
+            return listBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private List<Object> listBody() {
         int open = pos++;
         List<Object> result = new ArrayList<>();
         skipSpaces();
@@ -140,6 +166,15 @@ final class OverrideParser {
     }
 
     private Map<String, Object> dict() {
+        enter();
+        try {
+            return dictBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Map<String, Object> dictBody() {
         int open = pos++;
         Map<String, Object> result = new LinkedHashMap<>();
         skipSpaces();

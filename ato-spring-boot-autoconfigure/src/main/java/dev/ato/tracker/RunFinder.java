@@ -2,6 +2,7 @@ package dev.ato.tracker;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.Mode;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.OptionalLong;
  * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
  * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
  * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ * Configs come back through a {@link Sanitizer} ({@link Sanitizer#defaults()} unless given): secrets are masked.
  */
 public final class RunFinder implements AutoCloseable {
 
@@ -25,9 +27,9 @@ public final class RunFinder implements AutoCloseable {
     private final RunRows rows;
     private final HikariDataSource ownedDataSource;
 
-    private RunFinder(DataSource dataSource, HikariDataSource owned, Duration crashGrace) {
+    private RunFinder(DataSource dataSource, HikariDataSource owned, Duration crashGrace, Sanitizer sanitizer) {
         this.store = new RunStore(dataSource);
-        this.rows = new RunRows(store.flavor(), crashGrace);
+        this.rows = new RunRows(store.flavor(), crashGrace, sanitizer);
         this.ownedDataSource = owned;
     }
 
@@ -41,7 +43,7 @@ public final class RunFinder implements AutoCloseable {
         HikariDataSource dataSource = DataSources.open(jdbcUrl);
         try {
             TrackerSchema.migrate(dataSource);
-            return new RunFinder(dataSource, dataSource, crashGrace);
+            return new RunFinder(dataSource, dataSource, crashGrace, Sanitizer.defaults());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -55,7 +57,15 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with a crash grace period. */
     public static RunFinder create(DataSource dataSource, Duration crashGrace) {
-        return new RunFinder(dataSource, null, crashGrace);
+        return create(dataSource, crashGrace, Sanitizer.defaults());
+    }
+
+    /**
+     * Like {@link #create(DataSource, Duration)}, with the sanitizer the configs and end reasons it returns pass
+     * ({@code null} returns them as stored).
+     */
+    public static RunFinder create(DataSource dataSource, Duration crashGrace, Sanitizer sanitizer) {
+        return new RunFinder(dataSource, null, crashGrace, sanitizer);
     }
 
     /** The runs of a project, by id; empty when there is no such project (as in Python ato). */

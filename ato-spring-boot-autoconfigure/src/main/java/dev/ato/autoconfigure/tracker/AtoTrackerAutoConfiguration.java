@@ -1,9 +1,12 @@
 package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +26,8 @@ import javax.sql.DataSource;
  * lazy: the schema is migrated, and the database touched, only when something first uses them, so an application
  * or a one-shot command that never tracks a run pays nothing for the database.
  */
-@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class})
+@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        AtoSanitizerAutoConfiguration.class})
 @ConditionalOnClass(Tracker.class)
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.tracker.enabled"}, matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
@@ -41,8 +45,11 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes) {
+    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes,
+                       ObjectProvider<Sanitizer> sanitizer, AtoProperties properties) {
         Tracker tracker = Tracker.create(schema.dataSource());
+        tracker.storeConfigsThrough(properties.getTracker().isStoreSecrets() ? null
+                : sanitizer.getIfAvailable(Sanitizer::defaults));
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
         return tracker;
     }
@@ -57,7 +64,8 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    RunFinder atoRunFinder(TrackerSchemaMigration schema) {
-        return RunFinder.create(schema.dataSource());
+    RunFinder atoRunFinder(TrackerSchemaMigration schema, ObjectProvider<Sanitizer> sanitizer) {
+        return RunFinder.create(schema.dataSource(), TrackerOptions.defaults().crashGrace(),
+                sanitizer.getIfAvailable(Sanitizer::defaults));
     }
 }

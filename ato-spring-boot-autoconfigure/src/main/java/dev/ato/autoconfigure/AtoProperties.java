@@ -41,9 +41,9 @@ public class AtoProperties {
 
     private final Hyperband hyperband = new Hyperband();
 
-    private final Sanitize sanitize = new Sanitize();
-
     private final LoaderLimits limits = new LoaderLimits();
+
+    private final Sanitize sanitize = new Sanitize();
 
     public boolean isEnabled() {
         return enabled;

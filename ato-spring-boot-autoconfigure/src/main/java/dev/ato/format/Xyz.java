@@ -1,6 +1,7 @@
 package dev.ato.format;
 
 import dev.ato.adict.ADict;
+import dev.ato.adict.Limits;
 
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,15 @@ public final class Xyz {
      * strips the whole text, which would also drop trailing spaces of the last value).
      */
     public static Object loads(String text) {
+        if (text.isBlank()) {
+            return ""; // Python ato reads blank text as one empty value, so loads(dumps("")) is ""
+        }
         return new XyzReader(text.stripLeading().replaceFirst("[\\r\\n]+$", "")).read();
     }
 
     /** Parses the content of an XYZ file: leading indentation of the first line is kept, as Python ato's {@code load}. */
-    static Object loadFile(String text) {
-        return new XyzReader(text).read();
+    static Object loadFile(String text, String source) {
+        return new XyzReader(text, source, Limits.current()).read();
     }
 
     private static void writeChildren(Object container, String indent, StringBuilder out) {

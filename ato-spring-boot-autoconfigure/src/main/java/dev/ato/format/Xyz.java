@@ -26,7 +26,7 @@ public final class Xyz {
     public static String dumps(Object value) {
         StringBuilder out = new StringBuilder();
         if (isNonEmptyContainer(value)) {
-            writeChildren(value, "", out);
+            writeChildren(value, "", out, 1);
         } else {
             out.append(' ').append(scalar(value));
         }
@@ -49,23 +49,24 @@ public final class Xyz {
         return new XyzReader(text, source, Limits.current()).read();
     }
 
-    private static void writeChildren(Object container, String indent, StringBuilder out) {
+    private static void writeChildren(Object container, String indent, StringBuilder out, int depth) {
+        Limits.current().checkDepth(depth, "Xyz.dumps", "", "");
         if (container instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                writeEntry(indent, i + ")", list.get(i), out);
+                writeEntry(indent, i + ")", list.get(i), out, depth);
             }
         } else {
-            entries(container).forEach((k, v) -> writeEntry(indent, k + ":", v, out));
+            entries(container).forEach((k, v) -> writeEntry(indent, k + ":", v, out, depth));
         }
     }
 
-    private static void writeEntry(String indent, String label, Object value, StringBuilder out) {
+    private static void writeEntry(String indent, String label, Object value, StringBuilder out, int depth) {
         if (!out.isEmpty()) {
             out.append('\n');
         }
         out.append(indent).append(label);
         if (isNonEmptyContainer(value)) {
-            writeChildren(value, indent + INDENT, out);
+            writeChildren(value, indent + INDENT, out, depth + 1);
         } else {
             out.append(' ').append(scalar(value));
         }

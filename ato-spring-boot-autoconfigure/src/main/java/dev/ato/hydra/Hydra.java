@@ -40,6 +40,15 @@ public final class Hydra {
     }
 
     /**
+     * Like {@link #compose(Path, String, List)}, resolving with the application resolvers of {@code resolvers}
+     * (OmegaConf's {@code register_new_resolver}) and, if given there, Hydra's runtime values for
+     * {@code ${hydra:...}}.
+     */
+    public static ADict compose(Path configDir, String configName, List<String> overrides, Resolvers resolvers) {
+        return composition(configDir, configName, overrides).resolve(resolvers);
+    }
+
+    /**
      * The composed config before interpolation, with the merge order, the group choices and the origin of every
      * key.
      *

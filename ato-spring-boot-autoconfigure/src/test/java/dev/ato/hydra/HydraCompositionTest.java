@@ -264,7 +264,7 @@ class HydraCompositionTest {
         assertThatThrownBy(() -> compose()).hasMessageContaining("Environment variable 'ATO_SURELY_UNSET_VAR_42'")
                 .hasMessageContaining("key 'db.a'");
         file("db/mysql.yaml", "a: ${env:HOME}\n");
-        assertThatThrownBy(() -> compose()).hasMessageContaining("Unsupported interpolation type 'env'");
+        assertThatThrownBy(() -> compose()).hasMessageContaining("Unsupported interpolation type env (in");
         file("db/mysql.yaml", "a: ${hydra:runtime.choices.db}\n");
         assertThatThrownBy(() -> compose()).hasMessageContaining("Hydra's runtime config");
         file("db/mysql.yaml", "a: ${unclosed\n");

@@ -62,6 +62,12 @@ public final class Hydra {
         List<CommandLineOverride> valueOverrides = new ArrayList<>();
         for (String text : overrides == null ? List.<String>of() : overrides) {
             CommandLineOverride o = OverrideParser.parse(text);
+            if (o.value() instanceof Sweep) {
+                throw new HydraException(HydraException.Kind.COMPOSITION, "Sweep override '" + text
+                        + "' is not supported: composition takes one value per key. Turn the sweep into a search"
+                        + " with SearchSpace.fromHydraSweep (see docs/hydra.md), or quote the value if the comma"
+                        + " is part of a string", "override '" + text + "'", o.keyOrGroup());
+            }
             if (o.keyOrGroup().startsWith("hydra/")) {
                 throw new HydraException(HydraException.Kind.COMPOSITION, "'" + text + "' selects a Hydra runtime"
                         + " group (launcher, sweeper, logging, ...), which Ato does not have; see docs/hydra.md for"

@@ -93,8 +93,8 @@ class TrackerSecretsTest {
             assertThat(finder.runsInProject(project)).singleElement()
                     .satisfies(r -> assertThat(r.config().get("db.password")).isEqualTo(MASK));
         }
-        try (var dataSource = DataSources.open(url);
-             RunFinder raw = RunFinder.create(dataSource, TrackerOptions.defaults().crashGrace(), null)) {
+        try (var database = Database.open(url);
+             RunFinder raw = RunFinder.create(database, TrackerOptions.defaults().crashGrace(), null)) {
             assertThat(raw.findRun(id).orElseThrow().config().get("db.password"))
                     .as("a finder without a sanitizer returns what is stored").isEqualTo("hunter2");
         }

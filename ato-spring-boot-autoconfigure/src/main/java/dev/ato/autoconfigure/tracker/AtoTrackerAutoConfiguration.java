@@ -3,6 +3,7 @@ package dev.ato.autoconfigure.tracker;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.tracker.Database;
 import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
@@ -38,8 +39,9 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     TrackerSchemaMigration atoTrackerSchema(DataSource dataSource) {
-        TrackerSchema.migrate(dataSource); // one query when the schema is already current
-        return new TrackerSchemaMigration(dataSource);
+        Database database = Database.of(dataSource);
+        TrackerSchema.migrate(database); // one query when the schema is already current
+        return new TrackerSchemaMigration(database);
     }
 
     @Bean
@@ -47,7 +49,7 @@ public class AtoTrackerAutoConfiguration {
     @ConditionalOnMissingBean
     Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes,
                        ObjectProvider<Sanitizer> sanitizer, AtoProperties properties) {
-        Tracker tracker = Tracker.create(schema.dataSource());
+        Tracker tracker = Tracker.create(schema.database(), TrackerOptions.defaults());
         tracker.storeConfigsThrough(properties.getTracker().isStoreSecrets() ? null
                 : sanitizer.getIfAvailable(Sanitizer::defaults));
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
@@ -65,7 +67,7 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     RunFinder atoRunFinder(TrackerSchemaMigration schema, ObjectProvider<Sanitizer> sanitizer) {
-        return RunFinder.create(schema.dataSource(), TrackerOptions.defaults().crashGrace(),
+        return RunFinder.create(schema.database(), TrackerOptions.defaults().crashGrace(),
                 sanitizer.getIfAvailable(Sanitizer::defaults));
     }
 }

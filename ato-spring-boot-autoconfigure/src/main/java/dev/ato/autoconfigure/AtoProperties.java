@@ -43,6 +43,8 @@ public class AtoProperties {
 
     private final LoaderLimits limits = new LoaderLimits();
 
+    private final Sanitize sanitize = new Sanitize();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -81,6 +83,28 @@ public class AtoProperties {
 
     public Shell getShell() {
         return shell;
+    }
+
+    public Sanitize getSanitize() {
+        return sanitize;
+    }
+
+    /** What users may see: the one sanitizer used by commands, endpoints, the dashboard and the tracker. */
+    public static class Sanitize {
+
+        /**
+         * More secret key segments: regular expressions matched, whole and ignoring case, on every segment of a key
+         * path (added to Spring Boot's and Ato's defaults, which always apply).
+         */
+        private List<String> keyPatterns = new ArrayList<>();
+
+        public List<String> getKeyPatterns() {
+            return keyPatterns;
+        }
+
+        public void setKeyPatterns(List<String> keyPatterns) {
+            this.keyPatterns = keyPatterns;
+        }
     }
 
     public Tracker getTracker() {

@@ -6,7 +6,7 @@ package dev.ato.hydra;
  * {@code value} is plain Java (String, Boolean, Integer, Long, Double, List, Map, null); {@code hasValue} is false
  * only for {@code ~key}.
  */
-record Override(Type type, String keyOrGroup, String packageText, boolean hasValue, Object value, String input) {
+record CommandLineOverride(Type type, String keyOrGroup, String packageText, boolean hasValue, Object value, String input) {
 
     enum Type { CHANGE, ADD, FORCE_ADD, DELETE }
 

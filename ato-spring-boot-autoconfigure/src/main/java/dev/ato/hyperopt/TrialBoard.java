@@ -54,7 +54,7 @@ final class TrialBoard {
                     + ") VALUES (?, ?, ?, ?, ?, 'running', 0, NULL, NULL, NULL, NULL, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, project);
-                ps.setString(3, ConfigJson.write(definition.hyperBand().space().spec()));
+                ps.setString(3, ConfigJson.write(definition.space()));
                 ps.setString(4, ConfigJson.write(definition.settings()));
                 ps.setString(5, ConfigJson.write(base));
                 ps.setLong(6, now);
@@ -167,11 +167,18 @@ final class TrialBoard {
      */
     boolean complete(String searchId, TrialRow trial, String worker, double metric, long runId, String error,
             SearchDefinition definition) {
+        return complete(searchId, trial, worker, error == null ? TrialRow.DONE : TrialRow.FAILED, metric, runId, error,
+                definition);
+    }
+
+    /** {@link #complete} with the trial's status given ({@code pruned} for a trial its pruner stopped). */
+    boolean complete(String searchId, TrialRow trial, String worker, String status, double metric, long runId,
+            String error, SearchDefinition definition) {
         return inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE ato_search_trials SET status = ?, metric = ?,"
                     + " run_id = ?, error = ?, lease_until = NULL"
                     + " WHERE id = ? AND worker = ? AND status = 'running'")) {
-                ps.setString(1, error == null ? TrialRow.DONE : TrialRow.FAILED);
+                ps.setString(1, status);
                 if (Double.isNaN(metric)) {
                     ps.setNull(2, Types.DOUBLE);
                 } else {
@@ -186,7 +193,9 @@ final class TrialBoard {
                 }
             }
             int generation = lockSearch(c, searchId);
-            if (trial.isFinal()) {
+            if (definition.tuner() != null) {
+                plan(c, searchId, definition.tuner());
+            } else if (trial.isFinal()) {
                 finish(c, searchId, metric, runId);
             } else if (definition.schedule() == Schedule.SYNCHRONOUS) {
                 advanceGeneration(c, searchId, generation, trial.generation(), definition);
@@ -249,9 +258,51 @@ final class TrialBoard {
         }
     }
 
+    /**
+     * A sampled search moves on: the trials its planner opens now (after the ones already at their rung), or, when
+     * it is done, its best trial recorded as the search's result.
+     */
+    private void plan(Connection c, String searchId, Tuner tuner) throws SQLException {
+        Planner planner = tuner.planner();
+        List<TrialRow> rows = trials(c, searchId, null);
+        Planner.Decision decision = planner.next(rows);
+        java.util.Map<Integer, Integer> positions = new java.util.HashMap<>();
+        rows.forEach(r -> positions.merge(r.generation(), 1, Integer::sum));
+        for (Planner.NewTrial added : decision.added()) {
+            int position = positions.merge(added.generation(), 1, Integer::sum) - 1;
+            insertTrial(c, searchId, added.generation(), position, added.candidate(), false);
+            // the search's generation column shows the bracket being run
+            raiseGeneration(c, searchId, added.candidate().getInt(Planner.BRACKET));
+        }
+        if (decision.done()) {
+            TrialRow best = planner.best(rows);
+            if (best == null) {
+                failSearch(c, searchId, "the search finished no trial at its budget (every trial failed or was"
+                        + " pruned)");
+            } else {
+                finishWith(c, searchId, best.candidate(), best.metric(), best.runId());
+            }
+        }
+    }
+
+    private void failSearch(Connection c, String searchId, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ato_searches SET status = 'failed', error = ?,"
+                + " updated_ms = ? WHERE id = ? AND status = 'running'")) {
+            ps.setString(1, error);
+            ps.setLong(2, System.currentTimeMillis());
+            ps.setString(3, searchId);
+            ps.executeUpdate();
+        }
+    }
+
     private void finish(Connection c, String searchId, double metric, long runId) throws SQLException {
         TrialRow last = trials(c, searchId, null).stream().filter(TrialRow::isFinal).findFirst().orElseThrow();
-        ADict config = base(c, searchId).merge(last.candidate());
+        finishWith(c, searchId, last.candidate(), metric, runId);
+    }
+
+    private void finishWith(Connection c, String searchId, ADict candidate, double metric, long runId)
+            throws SQLException {
+        ADict config = base(c, searchId).merge(candidate);
         config.put(Trials.METRIC, metric);
         try (PreparedStatement ps = c.prepareStatement("UPDATE ato_searches SET status = 'completed', best_run_id = ?,"
                 + " best_metric = ?, best_config = ?, updated_ms = ? WHERE id = ?")) {

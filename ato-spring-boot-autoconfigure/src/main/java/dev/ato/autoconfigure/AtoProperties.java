@@ -211,6 +211,20 @@ public class AtoProperties {
         /** Whether to provide the Tracker and RunFinder beans. */
         private boolean enabled = true;
 
+        /**
+         * Whether a run's stored config keeps secrets' values; by default they are stored as the mask (the key and
+         * the structural hash stay). Stored configs are masked when read back either way.
+         */
+        private boolean storeSecrets = false;
+
+        public boolean isStoreSecrets() {
+            return storeSecrets;
+        }
+
+        public void setStoreSecrets(boolean storeSecrets) {
+            this.storeSecrets = storeSecrets;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }

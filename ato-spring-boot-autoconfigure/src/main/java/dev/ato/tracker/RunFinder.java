@@ -1,6 +1,7 @@
 package dev.ato.tracker;
 
 import dev.ato.Mode;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.util.OptionalLong;
  * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
  * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
  * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ * Configs come back through a {@link Sanitizer} ({@link Sanitizer#defaults()} unless given): secrets are masked.
  */
 public final class RunFinder implements AutoCloseable {
 
@@ -24,9 +26,9 @@ public final class RunFinder implements AutoCloseable {
     private final RunRows rows;
     private final Database ownedDatabase;
 
-    private RunFinder(Database database, boolean owned, Duration crashGrace) {
+    private RunFinder(Database database, boolean owned, Duration crashGrace, Sanitizer sanitizer) {
         this.store = new RunStore(database);
-        this.rows = new RunRows(store.flavor(), crashGrace);
+        this.rows = new RunRows(store.flavor(), crashGrace, sanitizer);
         this.ownedDatabase = owned ? database : null;
     }
 
@@ -40,7 +42,7 @@ public final class RunFinder implements AutoCloseable {
         Database database = Database.open(jdbcUrl);
         try {
             TrackerSchema.migrate(database);
-            return new RunFinder(database, true, crashGrace);
+            return new RunFinder(database, true, crashGrace, Sanitizer.defaults());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -54,12 +56,25 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with a crash grace period. */
     public static RunFinder create(DataSource dataSource, Duration crashGrace) {
-        return create(Database.of(dataSource), crashGrace);
+        return create(Database.of(dataSource), crashGrace, Sanitizer.defaults());
+    }
+
+    /**
+     * Like {@link #create(DataSource, Duration)}, with the sanitizer the configs and end reasons it returns pass
+     * ({@code null} returns them as stored).
+     */
+    public static RunFinder create(DataSource dataSource, Duration crashGrace, Sanitizer sanitizer) {
+        return create(Database.of(dataSource), crashGrace, sanitizer);
     }
 
     /** A finder on a migrated database; not closed by it. */
     public static RunFinder create(Database database, Duration crashGrace) {
-        return new RunFinder(database, false, crashGrace);
+        return create(database, crashGrace, Sanitizer.defaults());
+    }
+
+    /** A finder on a migrated database whose returned configs pass the sanitizer; not closed by it. */
+    public static RunFinder create(Database database, Duration crashGrace, Sanitizer sanitizer) {
+        return new RunFinder(database, false, crashGrace, sanitizer);
     }
 
     /** The runs of a project, by id; empty when there is no such project (as in Python ato). */

@@ -2,6 +2,7 @@ package dev.ato.tracker;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class Tracker implements AutoCloseable {
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
+    private volatile Sanitizer configSanitizer = Sanitizer.defaults();
     private volatile boolean closed;
 
     private Tracker(Database database, boolean owned, TrackerOptions options) {
@@ -94,7 +96,8 @@ public final class Tracker implements AutoCloseable {
 
     /**
      * Starts a run: creates the project if needed, stores the config as JSON with its structural hash and the
-     * tags, with status {@code running}.
+     * tags, with status {@code running}. Secrets in the config are stored as the mask (see
+     * {@link #storeConfigsThrough(Sanitizer)}); the structural hash is that of the config as given.
      */
     public RunHandle start(String project, ADict config, String... tags) {
         return start(project, config, Arrays.asList(tags));
@@ -109,7 +112,8 @@ public final class Tracker implements AutoCloseable {
             throw new AtoConfigException("a run needs a project name; got '" + project + "'");
         }
         Objects.requireNonNull(config, "config");
-        String configJson = PythonJson.write(config);
+        Sanitizer sanitizer = configSanitizer;
+        String configJson = PythonJson.write(sanitizer == null ? config : sanitizer.config(config));
         String tagsJson = PythonJson.write(List.copyOf(tags));
         long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
         RunHandle run = new RunHandle(id, store, writer, this::forget);
@@ -122,6 +126,16 @@ public final class Tracker implements AutoCloseable {
             throw e;
         }
         return run;
+    }
+
+    /**
+     * The sanitizer every config passes before it is stored: {@link Sanitizer#defaults()} unless set, so a secret's
+     * value is stored as {@link Sanitizer#MASK} and its key stays. {@code null} stores configs as given (the
+     * opt-out, {@code ato.tracker.store-secrets=true} in Spring).
+     */
+    public Tracker storeConfigsThrough(Sanitizer sanitizer) {
+        this.configSanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
+        return this;
     }
 
     /**

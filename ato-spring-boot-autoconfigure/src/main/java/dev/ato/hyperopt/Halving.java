@@ -101,7 +101,7 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
         return ranked;
     }
 
-    /** The metric a failed trial counts with: the worst possible ({@code -Infinity} maximising, else {@code +Infinity}). */
+    /** The metric a failed trial counts with: the worst ({@code -Infinity} maximising, else {@code +Infinity}). */
     public static double worst(Mode mode) {
         return mode == Mode.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }

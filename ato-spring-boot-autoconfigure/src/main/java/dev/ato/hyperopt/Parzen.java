@@ -82,7 +82,8 @@ final class Parzen {
             if (dist instanceof Distribution.Choice choice) {
                 x[d] = sampleChoice(choice.values().size(), mus[kernel][d], random);
             } else {
-                x[d] = truncatedNormal(mus[kernel][d], sigmas[kernel][d], dist.internalLow(), dist.internalHigh(), random);
+                x[d] = truncatedNormal(mus[kernel][d], sigmas[kernel][d], dist.internalLow(), dist.internalHigh(),
+                        random);
             }
         }
         return x;

@@ -2,6 +2,7 @@ package dev.ato.hyperopt;
 
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
+import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.SearchTables;
 import dev.ato.tracker.SearchTables.Transaction;
 
@@ -78,17 +79,21 @@ final class TrialBoard {
     // ------------------------------------------------------------------ completing
 
     /**
-     * Records a finished trial and, in the same transaction, moves the search on: the next generation (or ASHA
-     * promotions), the final re-evaluation, or completion. Returns false when this worker no longer held the trial
-     * (its lease expired and another worker took it over); then nothing is recorded.
+     * Records a finished trial and, in the same transaction, ends its run and moves the search on: the next
+     * generation (or ASHA promotions), the final re-evaluation, or completion. Returns false when this worker no
+     * longer held the trial (its lease expired and another worker took it over): then the trial is left alone and
+     * the run is marked {@code superseded}, so the trial has one run in the project.
      */
     boolean complete(String searchId, TrialRow trial, String worker, double metric, long runId, String error,
             SearchDefinition definition) {
         return tables.inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
             if (!c.completeTrial(trial.id(), worker, error == null ? TrialRow.DONE : TrialRow.FAILED, metric, runId,
                     error)) {
+                c.supersedeRun(runId, "trial " + trial.id() + " was recorded by another worker after this worker's"
+                        + " lease ran out");
                 return false;
             }
+            c.finishRun(runId, error == null ? RunStatus.COMPLETED : RunStatus.FAILED);
             int generation = lockSearch(c, searchId);
             if (trial.isFinal()) {
                 finish(c, searchId, metric, runId);

@@ -22,7 +22,12 @@ public enum RunStatus {
      * process was paused) and recorded it: kept for the record, but left out of project queries ({@code runs list},
      * {@code runs best}, {@link RunFinder}) so the trial counts once.
      */
-    SUPERSEDED;
+    SUPERSEDED,
+    /**
+     * A search's pruner stopped the run early ({@code dev.ato.hyperopt.Trial#shouldStop}): it ended normally but did
+     * not spend its budget. Ato's own status; Python ato stores the text as it is and lists it like any other.
+     */
+    PRUNED;
 
     /** The text stored in the database, e.g. {@code completed}. */
     public String dbValue() {

@@ -7,7 +7,6 @@ import dev.ato.tracker.SearchTables;
 import dev.ato.tracker.SearchTables.Transaction;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -466,6 +466,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     /**
+     * {@link #loadMmConfig(Path)} whose {@code _base_} files may come from anywhere under {@code root} (by default
+     * they must stay in the folder of {@code file}); a base outside it is an {@link AtoConfigException} naming it.
+     */
+    public static ADict loadMmConfig(Path file, Path root) {
+        return FileSupport.files().loadMmConfig(file, root);
+    }
+
+    /**
      * Python ato's {@code compose_hierarchy}: the base config {@code root/configFilename.*}, then for each group in
      * {@code select} the file(s) {@code root/group/option.*} (shallow top-level update), then the dotted
      * {@code overrides}, then a check that every {@code required} dotted key exists. Extensions are tried in the

@@ -403,6 +403,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     // ---------------------------------------------------------------- hashing
 
+    /**
+     * The Python type name the structural hash uses for a value ({@code int}, {@code float}, {@code str},
+     * {@code bool}, {@code NoneType}, {@code list}, {@code dict}): the one mapping of Java values to Python types.
+     */
+    public static String pythonTypeName(Object value) {
+        return StructuralHash.pythonTypeName(value);
+    }
+
     /** Python ato's {@code get_structural_hash()}: SHA-1 of the sorted (dotted key, type name) pairs. */
     public String structuralHash() {
         return StructuralHash.of(this);

@@ -46,9 +46,7 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             List<String> steps = new ArrayList<>();
-            if (scope.hasBase()) {
-                steps.add("_default");
-            }
+            steps.addAll(scope.baseLayerNames());
             sorted(scope, false).forEach(view -> steps.add(view.name()));
             if (external) {
                 steps.add("(External Properties)");
@@ -84,8 +82,8 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             int step = 1;
-            if (scope.hasBase()) {
-                out.append(line(step++, "_default", "base config", ""));
+            for (String layer : scope.baseLayerNames()) {
+                out.append(line(step++, layer, "base config", ""));
             }
             for (RegisteredView view : sorted(scope, false)) {
                 out.append(line(step++, view.name(), kind(view), priority(view)));

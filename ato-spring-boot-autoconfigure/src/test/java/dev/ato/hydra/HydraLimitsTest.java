@@ -158,12 +158,12 @@ class HydraLimitsTest {
     void limitsAreTheProcessWideOnes() throws Exception {
         Limits before = Limits.current();
         try {
-            // the composed config's root counts as one level (as in every ADict), so [[[1]]] under y is four deep
-            Limits.install(before.withMaxDepth(4));
+            Limits.install(before.withMaxDepth(6));
             file("config.yaml", "x: 1\n");
             assertThat(Hydra.compose(dir, "config", List.of("+y=[[[1]]]")).toMap()).containsKey("y");
-            HydraException e = failure(List.of("+y=[[[[[1]]]]]"));
-            assertThat(e.getMessage()).contains("nesting deeper than 4 levels").contains(Limits.MAX_DEPTH);
+            HydraException e = failure(List.of("+y=[[[[[[[1]]]]]]]"));
+            assertThat(e.getMessage()).contains("nesting deeper than 6 levels").contains(Limits.MAX_DEPTH)
+                    .contains("position 9");
         } finally {
             Limits.install(before);
         }

@@ -4,11 +4,11 @@ import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration;
 import dev.ato.autoconfigure.hyperopt.HyperBandService;
 import dev.ato.autoconfigure.hyperopt.HyperBandTrial;
+import dev.ato.autoconfigure.hyperopt.TuningTrial;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.autoconfigure.tracker.AtoTrackerAutoConfiguration;
-import dev.ato.autoconfigure.tracker.TrackerSchemaMigration;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -111,6 +111,23 @@ public class AtoShellAutoConfiguration {
         @Bean
         Command atoHyperBandListCommand(HyperBandService service, AtoProperties properties) {
             return HyperBandCommands.listCommand(service, properties.getProject());
+        }
+
+        @Bean
+        Command atoTuneStartCommand(HyperBandService service) {
+            return TuneCommands.startCommand(service);
+        }
+
+        @Bean
+        Command atoTuneRunCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
+                ObjectProvider<HyperBandTrial> trial) {
+            return TuneCommands.runCommand(service, tuning, trial);
+        }
+
+        @Bean
+        Command atoTuneJoinCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
+                ObjectProvider<HyperBandTrial> trial) {
+            return TuneCommands.joinCommand(service, tuning, trial);
         }
     }
 }

@@ -31,8 +31,8 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     private static final List<String> BOOT_SWITCHES = List.of("debug", "trace");
 
     /** Ato's command words and Spring Shell's built-ins that need no application beans. */
-    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "dashboard", "help",
-            "version");
+    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "tune", "dashboard",
+            "help", "version");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -217,6 +217,30 @@ public class AtoProperties {
          */
         private boolean storeSecrets = false;
 
+        private final Meters meters = new Meters();
+
+        public Meters getMeters() {
+            return meters;
+        }
+
+        /** The tracker's Micrometer meters (present when Micrometer is). */
+        public static class Meters {
+
+            /**
+             * Whether each open run's metrics are also gauges ({@code ato.run.metric}, tagged with the run id and the
+             * metric key), removed when the run ends. Off by default: one gauge per key and run.
+             */
+            private boolean liveRunMetrics = false;
+
+            public boolean isLiveRunMetrics() {
+                return liveRunMetrics;
+            }
+
+            public void setLiveRunMetrics(boolean liveRunMetrics) {
+                this.liveRunMetrics = liveRunMetrics;
+            }
+        }
+
         public boolean isStoreSecrets() {
             return storeSecrets;
         }

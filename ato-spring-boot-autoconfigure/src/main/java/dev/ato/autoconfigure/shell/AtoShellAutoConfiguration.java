@@ -9,7 +9,6 @@ import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.autoconfigure.tracker.AtoTrackerAutoConfiguration;
-import dev.ato.autoconfigure.tracker.TrackerSchemaMigration;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.AtoConfigException;
+import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.Origin;
 import dev.ato.scope.Resolution;
@@ -8,6 +9,7 @@ import dev.ato.format.Xyz;
 
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** {@code why <key> [args…]}: every layer that wrote one key, in order, and which one won. */
 final class WhyCommand extends AtoCommand {
@@ -34,7 +36,7 @@ final class WhyCommand extends AtoCommand {
         int step = 1;
         for (Origin origin : resolution.history(inner)) {
             out.append(String.format("  %d. %-40s %s%n", step++, origin.describe(),
-                    origin.removed() ? "(removed)" : origin.key() + " =" + Xyz.dumps(origin.value())));
+                    origin.removed() ? "(removed)" : origin.key() + " = " + inline(origin.value())));
         }
         if (resolution.config().contains(inner)) {
             out.append("  final: ").append(resolution.origin(inner).describe()).append('\n');
@@ -42,6 +44,24 @@ final class WhyCommand extends AtoCommand {
             out.append("  final: not in the resolved config\n");
         }
         return out.toString();
+    }
+
+    /** A value on one line: lists and dicts as {@code [64, 32]} and {@code {a: 1}}, so each step stays one line. */
+    static String inline(Object value) {
+        if (value instanceof List<?> list) {
+            StringJoiner items = new StringJoiner(", ", "[", "]");
+            list.forEach(item -> items.add(inline(item)));
+            return items.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner entries = new StringJoiner(", ", "{", "}");
+            map.forEach((k, v) -> entries.add(k + ": " + inline(v)));
+            return entries.toString();
+        }
+        if (value instanceof ADict dict) {
+            return inline(dict.toMap());
+        }
+        return Xyz.dumps(value).substring(1); // a scalar's XYZ text, after its leading space
     }
 
     private static String scopeOf(String key, Map<String, Resolution> resolved) {

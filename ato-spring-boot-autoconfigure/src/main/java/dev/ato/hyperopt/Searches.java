@@ -154,6 +154,9 @@ public final class Searches implements AutoCloseable {
         SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId
                 + "' in the database; list the project's searches with Searches.list(project)"));
         SearchDefinition definition = SearchDefinition.of(search);
+        if (definition.tuner() != null) {
+            throw new AtoConfigException("search '" + searchId + "' is a sampled search; join it with Searches.tune");
+        }
         ADict base = board.base(searchId);
         String worker = workerId();
         while (true) {

@@ -169,6 +169,9 @@ final class TrialBoard {
      * it is done, its best trial recorded as the search's result.
      */
     private void plan(Transaction c, String searchId, Tuner tuner) {
+        if (tuner.plan() instanceof Plan.Brackets && countOpen(c, searchId) > 0) {
+            return; // brackets open one rung at a time: nothing moves until its last trial finishes
+        }
         Planner planner = tuner.planner();
         List<TrialRow> rows = trials(c, searchId, null);
         Planner.Decision decision = planner.next(rows);

@@ -228,6 +228,38 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
+    /** The names of the projects, sorted (for completion and for errors that list what exists). */
+    public List<String> projects() {
+        return store.read("list the projects", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM projects ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                List<String> names = new ArrayList<>();
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+                return names;
+            }
+        });
+    }
+
+    /** The metric keys the runs of a project logged, sorted; empty for an unknown project. */
+    public List<String> metricKeys(String project) {
+        return store.read("list the metrics of project '" + project + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.\"key\" FROM metrics m"
+                    + " JOIN experiments e ON e.id = m.run_id JOIN projects p ON p.id = e.project_id"
+                    + " WHERE p.name = ? ORDER BY m.\"key\"")) {
+                ps.setString(1, project);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<String> keys = new ArrayList<>();
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                    return keys;
+                }
+            }
+        });
+    }
+
     /** A new query over all runs: add filters, an order and a page, then call {@link RunQuery#list()}. */
     public RunQuery query() {
         return new RunQuery(store, rows);

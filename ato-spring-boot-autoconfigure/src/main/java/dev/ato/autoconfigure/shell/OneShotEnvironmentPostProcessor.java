@@ -6,12 +6,15 @@ import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.util.ClassUtils;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.lang.reflect.Method;
 
 /**
  * Makes a one-shot Ato command start like a CLI: when the first command-line word is one of Ato's commands, the
@@ -30,16 +33,17 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     /** Boot's {@code --debug}/{@code --trace} switches; in a one-shot command they are the command's options. */
     private static final List<String> BOOT_SWITCHES = List.of("debug", "trace");
 
-    /** Ato's command words and Spring Shell's built-ins that need no application beans. */
-    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "dashboard", "help",
-            "version");
+    /** The classes that declare Ato's commands; their {@code @Command} names are the one-shot words. */
+    private static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
+            "dev.ato.autoconfigure.shell.RunsCommands", "dev.ato.autoconfigure.shell.HelpCommands",
+            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.dashboard.DashboardCommand");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !COMMANDS.contains(firstWord(environment))) {
+                || !commandWords(application.getClassLoader()).contains(firstWord(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -58,6 +62,23 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!switchesOff.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(COMMAND_OPTIONS_SOURCE_NAME, switchesOff));
         }
+    }
+
+    /** The first words of Ato's commands, read from their declarations ({@code runs best} gives {@code runs}). */
+    static Set<String> commandWords(ClassLoader classLoader) {
+        Set<String> words = new TreeSet<>();
+        for (String name : COMMAND_CLASSES) {
+            if (!ClassUtils.isPresent(name, classLoader)) {
+                continue;
+            }
+            for (Method method : ClassUtils.resolveClassName(name, classLoader).getDeclaredMethods()) {
+                Command command = method.getAnnotation(Command.class);
+                if (command != null) {
+                    words.add(String.join(" ", command.name()).trim().split(" ")[0]);
+                }
+            }
+        }
+        return words;
     }
 
     /** The first non-option word, or {@code ""} when there is none. */

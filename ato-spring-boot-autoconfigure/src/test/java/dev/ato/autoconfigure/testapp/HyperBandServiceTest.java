@@ -9,7 +9,6 @@ import dev.ato.hyperopt.SearchSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +29,7 @@ class HyperBandServiceTest {
     TrainTrial trial;
 
     @Autowired
-    CommandRegistry registry;
+    AtoShellRunner runner;
 
     @TempDir
     Path dir;
@@ -48,20 +47,20 @@ class HyperBandServiceTest {
         Path space = Files.writeString(dir.resolve("space.json"), """
                 {"lr": {"param_type": "FLOAT", "param_range": [0.1, 0.5], "num_samples": 5}}""");
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, "hyperband",
+        int code = runner.execute("hyperband",
                 List.of("run", "--space", space.toString(), "--scope", "train"), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("search ", "best metric", "lr: 0.3");
         String id = out.toString().lines().findFirst().orElseThrow().substring("search ".length());
         StringWriter list = new StringWriter();
-        AtoShellRunner.execute(registry, "hyperband", List.of("list"), new PrintWriter(list));
+        runner.execute("hyperband", List.of("list"), new PrintWriter(list));
         assertThat(list.toString()).contains(id);
     }
 
     @Test
     void aMissingSpaceOptionIsAUsageError() throws Exception {
         StringWriter out = new StringWriter();
-        assertThat(AtoShellRunner.execute(registry, "hyperband", List.of("start"), new PrintWriter(out))).isEqualTo(2);
+        assertThat(runner.execute("hyperband", List.of("start"), new PrintWriter(out))).isEqualTo(2);
         assertThat(out.toString()).contains("--space FILE");
     }
 }

@@ -8,6 +8,12 @@ import dev.ato.scope.Suggestions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
@@ -33,7 +39,10 @@ import java.util.stream.Collectors;
  * usual, or the interactive shell starts when {@code ato.shell.interactive=true}. One-shot and interactive input go
  * through {@link #execute}: the same parsing, help and error style.
  */
-public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerator {
+public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerator, Ordered, ApplicationContextAware {
+
+    /** The marker bean that makes the process exit right after a one-shot command (see {@link #exitAfterCommand}). */
+    private static final String EXIT_AFTER_COMMAND = "atoShellExitAfterCommand";
 
     private static final String JLINE = "org.jline.reader.LineReader";
 
@@ -43,6 +52,7 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
     private final AtoCommandLine commandLine;
     private final AtoProperties properties;
     private final ConfigurableListableBeanFactory beanFactory;
+    private ApplicationContext context;
     private volatile int exitCode;
     private volatile boolean ranCommand;
 
@@ -58,6 +68,11 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
     }
 
     @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
     public void run(ApplicationArguments args) throws Exception {
         CommandRegistry commands = registry.getObject();
         checkNoViewIsNamedLikeACommand(commands);
@@ -65,8 +80,14 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
             exitCode = execute(commandLine.command(), commandLine.commandArgs(), new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true));
             ranCommand = true;
+            if (beanFactory.containsSingleton(EXIT_AFTER_COMMAND)) {
+                // the command was the run: the application's own runners (its job) must not start after it
+                System.exit(SpringApplication.exit(context, () -> exitCode));
+            }
         } else if (properties.getShell().isInteractive()) {
-            CommandCatalog.addShellBuiltIns(commands, beanFactory.getBeanProvider(Command.class).stream().toList());
+            CommandCatalog.addShellBuiltIns(commands, List.of(beanFactory.getBeanNamesForType(Command.class)).stream()
+                    .filter(name -> CommandCatalog.isSpringShells(beanFactory, name))
+                    .map(name -> beanFactory.getBean(name, Command.class)).toList());
             if (ClassUtils.isPresent(JLINE, beanFactory.getBeanClassLoader())) {
                 InteractiveShell.run(beanFactory, commands, this);
             } else {
@@ -164,6 +185,20 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
                         + " word that names a view is Ato input); rename the view");
             }
         }
+    }
+
+    /**
+     * An initializer for a {@code main} (as {@code AtoApplication.run} installs it): when the command line names a
+     * command, the process exits with the command's exit code as soon as it has run, before any other runner.
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> exitAfterCommand() {
+        return context -> context.getBeanFactory().registerSingleton(EXIT_AFTER_COMMAND, new Object());
+    }
+
+    /** First among the runners: a one-shot command runs instead of the application's work. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** Whether the command line named a command, which has run: the application's work is done. */

@@ -31,7 +31,7 @@ final class CommandCatalog {
     }
 
     static CommandRegistry create(ConfigurableListableBeanFactory beanFactory) {
-        CommandRegistry registry = new CommandRegistry();
+        CommandRegistry registry = new Registry();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             BeanDefinition definition = beanFactory.getBeanDefinition(name);
             if (!(definition instanceof AnnotatedBeanDefinition annotated)
@@ -49,7 +49,35 @@ final class CommandCatalog {
                             beanFactory::resolveEmbeddedValue))
                     .forEach(registry::registerCommand);
         }
+        for (String name : beanFactory.getBeanNamesForType(org.springframework.shell.core.command.Command.class,
+                true, false)) {
+            if (!isSpringShells(beanFactory, name)) {
+                addShellBuiltIns(registry, List.of(beanFactory.getBean(name,
+                        org.springframework.shell.core.command.Command.class)));
+            }
+        }
         return registry;
+    }
+
+    /** Whether the bean {@code name} is one of Spring Shell's built-in commands (defined by its configuration). */
+    static boolean isSpringShells(ConfigurableListableBeanFactory beanFactory, String name) {
+        BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
+        String source = definition.getFactoryBeanName() != null
+                ? beanFactory.getMergedBeanDefinition(definition.getFactoryBeanName()).getBeanClassName()
+                : definition.getBeanClassName();
+        return source == null || source.startsWith("org.springframework.shell.");
+    }
+
+    /**
+     * The registry without Spring Shell's own start-up step, which adds (and so creates) every {@code Command}
+     * bean, the JLine terminal's among them, even in a one-shot run.
+     */
+    private static final class Registry extends CommandRegistry {
+
+        @Override
+        public void afterSingletonsInstantiated() {
+            // the catalog registered the commands
+        }
     }
 
     /** Adds Spring Shell's programmatic commands whose names no {@code @Command} declares. */

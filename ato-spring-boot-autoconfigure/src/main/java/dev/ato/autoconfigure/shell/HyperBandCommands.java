@@ -81,7 +81,7 @@ class HyperBandCommands {
 
     @Command(name = "hyperband list", group = GROUP, description = "List the HyperBand searches of a project",
             help = "Example: hyperband list --project digits")
-    String list(@Option(longName = "project", description = "the project (default: ato.project)",
+    String list(@Option(longName = "project", description = "the project (ato.project)",
                         defaultValue = Runs.PROJECT) String project) {
         TextTable table = new TextTable("SEARCH", "STATUS", "GENERATION", "BEST RUN", "BEST METRIC");
         service.searches().list(project).forEach(s -> table.row(s.id(), s.status(), s.generation(), s.bestRunId(),

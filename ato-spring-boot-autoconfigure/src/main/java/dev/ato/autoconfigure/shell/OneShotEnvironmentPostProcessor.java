@@ -43,7 +43,8 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !commandWords(application.getClassLoader()).contains(firstWord(environment))) {
+                || !(commandWords(application.getClassLoader()).contains(firstWord(environment))
+                || asksForHelp(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -79,6 +80,13 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
             }
         }
         return words;
+    }
+
+    /** {@code --help} or {@code -h} anywhere: the {@code help} command, whatever else the line holds. */
+    private static boolean asksForHelp(ConfigurableEnvironment environment) {
+        PropertySource<?> args = commandLine(environment);
+        Object words = args.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return args.containsProperty("help") || words != null && List.of(words.toString().split(",")).contains("-h");
     }
 
     /** The first non-option word, or {@code ""} when there is none. */

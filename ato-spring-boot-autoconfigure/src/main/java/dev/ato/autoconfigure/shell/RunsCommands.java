@@ -47,7 +47,7 @@ class RunsCommands {
     @Command(name = "runs list", group = GROUP, description = "List the runs of a project, newest first", help = """
             Runs with id, status, start time, tags and structural hash.
             Example: runs list --status completed --tag baseline --limit 5""")
-    String list(@Option(longName = "project", description = "the project (default: ato.project)",
+    String list(@Option(longName = "project", description = "the project (ato.project)",
                         defaultValue = Runs.PROJECT) String project,
                 @Option(longName = "limit", description = "at most this many runs", defaultValue = "20") int limit,
                 @Option(longName = "status", description = "only runs in this state: running, completed, failed,"
@@ -126,7 +126,7 @@ class RunsCommands {
             Example: runs best --metric val_acc""")
     String best(@Option(longName = "metric", description = "the metric key (default: the project's only metric)")
                 String metric,
-                @Option(longName = "project", description = "the project (default: ato.project)",
+                @Option(longName = "project", description = "the project (ato.project)",
                         defaultValue = Runs.PROJECT) String project,
                 @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
                 @Option(longName = "format", description = "text or json", defaultValue = "text") String format) {

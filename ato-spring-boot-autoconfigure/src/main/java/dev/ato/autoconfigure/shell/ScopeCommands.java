@@ -68,8 +68,8 @@ class ScopeCommands {
         Map<String, Resolution> resolved = scopes.resolve(words(viewOrLiteral));
         if (scope != null) {
             if (!resolved.containsKey(scope)) {
-                throw new AtoConfigException("no scope '" + scope + "'; scopes: "
-                        + Suggestions.list(resolved.keySet()) + Suggestions.didYouMean(scope, resolved.keySet()));
+                throw new AtoConfigException("no scope '" + scope + "'" + Suggestions.didYouMean(scope,
+                        resolved.keySet()) + "; scopes: " + Suggestions.list(resolved.keySet()));
             }
             return chosen.write(resolved.get(scope).config()).stripTrailing();
         }

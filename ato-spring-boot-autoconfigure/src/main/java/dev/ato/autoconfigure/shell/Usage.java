@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 final class Usage {
 
+    private static final String HELP_FLAG = "--help, -h";
+
     private Usage() {
     }
 
@@ -72,17 +74,16 @@ final class Usage {
         } else {
             out.append("\n");
         }
-        if (!command.getOptions().isEmpty()) {
-            out.append(described.isEmpty() ? "\n" : "").append("Options:\n");
-            int width = command.getOptions().stream().mapToInt(o -> flag(o).length()).max().orElse(0);
-            for (CommandOption option : command.getOptions()) {
-                String defaultValue = option.defaultValue() == null || option.defaultValue().isEmpty() ? ""
-                        : " (default: " + option.defaultValue() + ")";
-                out.append("  ").append(pad(flag(option), width)).append("  ").append(option.description())
-                        .append(defaultValue).append('\n');
-            }
+        out.append("\n").append("Options:\n");
+        int width = Math.max(HELP_FLAG.length(), command.getOptions().stream().mapToInt(o -> flag(o).length()).max()
+                .orElse(0));
+        for (CommandOption option : command.getOptions()) {
+            String defaultValue = option.defaultValue() == null || option.defaultValue().isEmpty() ? ""
+                    : " (default: " + option.defaultValue() + ")";
+            out.append("  ").append(pad(flag(option), width)).append("  ").append(option.description())
+                    .append(defaultValue).append('\n');
         }
-        out.append("  ").append("--help, -h").append("  this help\n");
+        out.append("  ").append(pad(HELP_FLAG, width)).append("  this help\n");
         if (command.getHelp() != null && !command.getHelp().isBlank()) {
             out.append('\n').append(command.getHelp().strip()).append('\n');
         }

@@ -1,7 +1,7 @@
 package dev.ato.tracker;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.Mode;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,17 +18,18 @@ import java.util.OptionalLong;
  * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
  * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
  * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ * Configs come back through a {@link Sanitizer} ({@link Sanitizer#defaults()} unless given): secrets are masked.
  */
 public final class RunFinder implements AutoCloseable {
 
     private final RunStore store;
     private final RunRows rows;
-    private final HikariDataSource ownedDataSource;
+    private final Database ownedDatabase;
 
-    private RunFinder(DataSource dataSource, HikariDataSource owned, Duration crashGrace) {
-        this.store = new RunStore(dataSource);
-        this.rows = new RunRows(store.flavor(), crashGrace);
-        this.ownedDataSource = owned;
+    private RunFinder(Database database, boolean owned, Duration crashGrace, Sanitizer sanitizer) {
+        this.store = new RunStore(database);
+        this.rows = new RunRows(store.flavor(), crashGrace, sanitizer);
+        this.ownedDatabase = owned ? database : null;
     }
 
     /** Opens the database at a JDBC URL, migrating the schema first (a Python ato database is adopted). */
@@ -38,12 +39,12 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #open(String)}, with the heartbeat age after which a running run is reported crashed. */
     public static RunFinder open(String jdbcUrl, Duration crashGrace) {
-        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        Database database = Database.open(jdbcUrl);
         try {
-            TrackerSchema.migrate(dataSource);
-            return new RunFinder(dataSource, dataSource, crashGrace);
+            TrackerSchema.migrate(database);
+            return new RunFinder(database, true, crashGrace, Sanitizer.defaults());
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -55,7 +56,25 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with a crash grace period. */
     public static RunFinder create(DataSource dataSource, Duration crashGrace) {
-        return new RunFinder(dataSource, null, crashGrace);
+        return create(Database.of(dataSource), crashGrace, Sanitizer.defaults());
+    }
+
+    /**
+     * Like {@link #create(DataSource, Duration)}, with the sanitizer the configs and end reasons it returns pass
+     * ({@code null} returns them as stored).
+     */
+    public static RunFinder create(DataSource dataSource, Duration crashGrace, Sanitizer sanitizer) {
+        return create(Database.of(dataSource), crashGrace, sanitizer);
+    }
+
+    /** A finder on a migrated database; not closed by it. */
+    public static RunFinder create(Database database, Duration crashGrace) {
+        return create(database, crashGrace, Sanitizer.defaults());
+    }
+
+    /** A finder on a migrated database whose returned configs pass the sanitizer; not closed by it. */
+    public static RunFinder create(Database database, Duration crashGrace, Sanitizer sanitizer) {
+        return new RunFinder(database, false, crashGrace, sanitizer);
     }
 
     /** The runs of a project, by id; empty when there is no such project (as in Python ato). */
@@ -94,7 +113,7 @@ public final class RunFinder implements AutoCloseable {
             }
             SqlFlavor flavor = store.flavor();
             try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.value FROM metrics m"
-                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m.\"key\" = ? AND "
+                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m." + flavor.key() + " = ? AND "
                     + flavor.isNumber("m.value") + " ORDER BY m.value " + (mode == Mode.MAX ? "DESC" : "ASC")
                     + " LIMIT 1")) {
                 ps.setLong(1, projectId.getAsLong());
@@ -177,8 +196,8 @@ public final class RunFinder implements AutoCloseable {
     /** Every metric value of a run, by key and step. */
     public List<MetricPoint> metrics(long runId) {
         return store.read("read the metrics of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT \"key\", value, step, timestamp FROM metrics"
-                    + " WHERE run_id = ? ORDER BY \"key\", step, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + store.flavor().key() + ", value, step, timestamp FROM metrics"
+                    + " WHERE run_id = ? ORDER BY " + store.flavor().key() + ", step, id")) {
                 ps.setLong(1, runId);
                 List<MetricPoint> points = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -228,36 +247,48 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
-    /** The names of the projects, sorted (for completion and for errors that list what exists). */
-    public List<String> projects() {
-        return store.read("list the projects", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM projects ORDER BY name");
-                 ResultSet rs = ps.executeQuery()) {
-                List<String> names = new ArrayList<>();
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-                return names;
-            }
-        });
-    }
-
     /** The metric keys the runs of a project logged, sorted; empty for an unknown project. */
     public List<String> metricKeys(String project) {
-        return store.read("list the metrics of project '" + project + "'", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.\"key\" FROM metrics m"
-                    + " JOIN experiments e ON e.id = m.run_id JOIN projects p ON p.id = e.project_id"
-                    + " WHERE p.name = ? ORDER BY m.\"key\"")) {
-                ps.setString(1, project);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<String> keys = new ArrayList<>();
-                    while (rs.next()) {
-                        keys.add(rs.getString(1));
-                    }
-                    return keys;
-                }
-            }
-        });
+        SqlFlavor flavor = store.flavor();
+        return store.database().query("list the metrics of project '" + project + "'", jdbc -> jdbc.sql(
+                        "SELECT DISTINCT m." + flavor.key() + " FROM metrics m JOIN experiments e ON e.id = m.run_id"
+                        + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY m." + flavor.key())
+                .param(project).query(String.class).list());
+    }
+
+    /** Every project with its description and number of runs, by name. */
+    public List<ProjectSummary> projects() {
+        return store.database().query("list the projects", jdbc -> jdbc.sql("SELECT p.name, p.description,"
+                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id"
+                        + " GROUP BY p.id, p.name, p.description ORDER BY p.name")
+                .query((rs, i) -> new ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+    }
+
+    /** The project names, sorted. */
+    public List<String> projectNames() {
+        return store.database().query("list the project names", jdbc ->
+                jdbc.sql("SELECT name FROM projects ORDER BY name").query(String.class).list());
+    }
+
+    /** The name of the project with this id. */
+    public Optional<String> projectName(long projectId) {
+        return store.database().query("read project " + projectId, jdbc ->
+                jdbc.sql("SELECT name FROM projects WHERE id = ?").param(projectId).query(String.class).optional());
+    }
+
+    /** A run's metric rows stored after row {@code afterId}, in the order they were stored (for live charts). */
+    public List<StoredMetric> metricsAfter(long runId, long afterId) {
+        SqlFlavor flavor = store.flavor();
+        return store.database().query("read the new metrics of run " + runId, jdbc -> jdbc.sql("SELECT id, "
+                        + flavor.key() + ", step, value FROM metrics WHERE run_id = ? AND id > ? ORDER BY id")
+                .param(runId).param(afterId)
+                .query((rs, i) -> new StoredMetric(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        flavor.metricValue(rs.getObject(4)))).list());
+    }
+
+    /** The database this finder reads (for the search tables of the same database). */
+    public Database database() {
+        return store.database();
     }
 
     /** A new query over all runs: add filters, an order and a page, then call {@link RunQuery#list()}. */
@@ -268,8 +299,8 @@ public final class RunFinder implements AutoCloseable {
     /** Closes the connection pool when the finder opened it. */
     @Override
     public void close() {
-        if (ownedDataSource != null) {
-            ownedDataSource.close();
+        if (ownedDatabase != null) {
+            ownedDatabase.close();
         }
     }
 

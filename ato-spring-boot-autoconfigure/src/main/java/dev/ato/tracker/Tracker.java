@@ -1,8 +1,8 @@
 package dev.ato.tracker;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -29,17 +29,18 @@ public final class Tracker implements AutoCloseable {
     private final RunStore store;
     private final MetricWriter writer;
     private final TrackerOptions options;
-    private final HikariDataSource ownedDataSource;
+    private final Database ownedDatabase;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
+    private volatile Sanitizer configSanitizer = Sanitizer.defaults();
     private volatile boolean closed;
 
-    private Tracker(DataSource dataSource, HikariDataSource owned, TrackerOptions options) {
-        this.store = new RunStore(dataSource);
+    private Tracker(Database database, boolean owned, TrackerOptions options) {
+        this.store = new RunStore(database);
         this.options = options;
-        this.ownedDataSource = owned;
+        this.ownedDatabase = owned ? database : null;
         this.writer = new MetricWriter(store, options);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ato-heartbeat");
@@ -54,7 +55,7 @@ public final class Tracker implements AutoCloseable {
 
     /** Opens {@code experiments.db} in the working directory. */
     public static Tracker open() {
-        return open(DataSources.DEFAULT_URL);
+        return open(Database.DEFAULT_URL);
     }
 
     /**
@@ -68,12 +69,12 @@ public final class Tracker implements AutoCloseable {
 
     /** Like {@link #open(String)} with other options. */
     public static Tracker open(String jdbcUrl, TrackerOptions options) {
-        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        Database database = Database.open(jdbcUrl);
         try {
-            TrackerSchema.migrate(dataSource);
-            return new Tracker(dataSource, dataSource, options);
+            TrackerSchema.migrate(database);
+            return new Tracker(database, true, options);
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -85,12 +86,18 @@ public final class Tracker implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with other options. */
     public static Tracker create(DataSource dataSource, TrackerOptions options) {
-        return new Tracker(Objects.requireNonNull(dataSource, "dataSource"), null, options);
+        return create(Database.of(Objects.requireNonNull(dataSource, "dataSource")), options);
+    }
+
+    /** A tracker on a migrated database; not closed by it. */
+    public static Tracker create(Database database, TrackerOptions options) {
+        return new Tracker(database, false, options);
     }
 
     /**
      * Starts a run: creates the project if needed, stores the config as JSON with its structural hash and the
-     * tags, with status {@code running}.
+     * tags, with status {@code running}. Secrets in the config are stored as the mask (see
+     * {@link #storeConfigsThrough(Sanitizer)}); the structural hash is that of the config as given.
      */
     public RunHandle start(String project, ADict config, String... tags) {
         return start(project, config, Arrays.asList(tags));
@@ -105,7 +112,8 @@ public final class Tracker implements AutoCloseable {
             throw new AtoConfigException("a run needs a project name; got '" + project + "'");
         }
         Objects.requireNonNull(config, "config");
-        String configJson = PythonJson.write(config);
+        Sanitizer sanitizer = configSanitizer;
+        String configJson = PythonJson.write(sanitizer == null ? config : sanitizer.config(config));
         String tagsJson = PythonJson.write(List.copyOf(tags));
         long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
         RunHandle run = new RunHandle(id, store, writer, this::forget);
@@ -118,6 +126,16 @@ public final class Tracker implements AutoCloseable {
             throw e;
         }
         return run;
+    }
+
+    /**
+     * The sanitizer every config passes before it is stored: {@link Sanitizer#defaults()} unless set, so a secret's
+     * value is stored as {@link Sanitizer#MASK} and its key stays. {@code null} stores configs as given (the
+     * opt-out, {@code ato.tracker.store-secrets=true} in Spring).
+     */
+    public Tracker storeConfigsThrough(Sanitizer sanitizer) {
+        this.configSanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
+        return this;
     }
 
     /**
@@ -177,8 +195,8 @@ public final class Tracker implements AutoCloseable {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running or has run: nothing to remove
             }
-            if (ownedDataSource != null) {
-                ownedDataSource.close();
+            if (ownedDatabase != null) {
+                ownedDatabase.close();
             }
         }
     }

@@ -179,7 +179,7 @@ class TrackerTest {
         }
         RunHandle run = tracker.start("vision", config(0.1));
         run.fingerprint("t", "static", "h");
-        assertThatThrownBy(() -> new RunStore(DataSources.open(url)).insertFingerprint(987_654, "t", "static", "h"))
+        assertThatThrownBy(() -> new RunStore(Database.open(url)).insertFingerprint(987_654, "t", "static", "h"))
                 .hasMessageContaining("FOREIGN KEY");
         run.close();
     }
@@ -201,7 +201,7 @@ class TrackerTest {
             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM metrics");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(28);
-            rs = st.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank");
+            rs = st.executeQuery("SELECT version, type FROM ato_schema_history ORDER BY installed_rank");
             rs.next();
             assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("1 BASELINE");
             rs.next();

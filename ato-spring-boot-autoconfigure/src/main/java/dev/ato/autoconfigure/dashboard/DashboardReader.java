@@ -6,15 +6,10 @@ import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
 import dev.ato.tracker.RunStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.ato.tracker.SearchTables;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,28 +25,25 @@ import java.util.TreeMap;
 
 /**
  * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
- * crashed), the rest through SELECT statements with bound parameters. No method writes.
+ * crashed), searches through the tracker's {@link SearchTables}. No method writes.
  */
 class DashboardReader {
 
     /** Artifacts of this data type hold, in their metadata, each config key's origin (see {@link RecordedOrigins}). */
     static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
 
-    private final JdbcTemplate jdbc;
     private final RunFinder finder;
     // Python ato writes NaN and Infinity into its JSON columns
     private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
 
-    DashboardReader(DataSource dataSource, RunFinder finder) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    DashboardReader(RunFinder finder) {
         this.finder = finder;
     }
 
     List<Views.ProjectSummary> projects() {
-        return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p LEFT JOIN experiments e"
-                        + " ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
-                (rs, i) -> new Views.ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        return finder.projects().stream()
+                .map(p -> new Views.ProjectSummary(p.name(), p.description(), p.runs())).toList();
     }
 
     /** A project's runs after the filters, each with the config values that differ between them. */
@@ -84,14 +76,11 @@ class DashboardReader {
     Views.RunDetail run(long id) {
         Run run = finder.findRun(id).orElseThrow(() -> new AtoKeyException("no run with id " + id
                 + " in the tracker database; the runs table lists the ids"));
-        String project = jdbc.queryForObject("SELECT name FROM projects WHERE id = ?", String.class, run.projectId());
-        List<Views.ArtifactRow> artifacts = jdbc.query("SELECT path, data_type, data_info, size_bytes, sha256"
-                        + " FROM artifacts WHERE run_id = ? ORDER BY id",
-                (rs, i) -> new Views.ArtifactRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        nullableLong(rs, 4), rs.getString(5)), id);
-        List<Views.FingerprintRow> fingerprints = jdbc.query("SELECT trace_id, trace_type, fingerprint"
-                        + " FROM fingerprints WHERE run_id = ? ORDER BY id",
-                (rs, i) -> new Views.FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3)), id);
+        String project = finder.projectName(run.projectId()).orElse(null);
+        List<Views.ArtifactRow> artifacts = finder.artifacts(id).stream().map(a -> new Views.ArtifactRow(a.path(),
+                a.dataType(), a.metadataJson(), a.sizeBytes(), a.sha256())).toList();
+        List<Views.FingerprintRow> fingerprints = finder.fingerprints(id).stream().map(f ->
+                new Views.FingerprintRow(f.traceId(), f.traceType(), f.fingerprint())).toList();
         Map<String, String> origins = origins(artifacts);
         return new Views.RunDetail(run.id(), project, run.status(), text(run.startTime()), text(run.endTime()),
                 run.endReason(), run.tags(), run.structuralHash(), run.config().toMap(), origins,
@@ -104,10 +93,10 @@ class DashboardReader {
                 new AtoKeyException("no run with id " + runId + " in the tracker database"));
         Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
         long[] cursor = {afterId};
-        jdbc.query("SELECT id, \"key\", step, value FROM metrics WHERE run_id = ? AND id > ? ORDER BY id", rs -> {
-            cursor[0] = Math.max(cursor[0], rs.getLong(1));
-            byKey.computeIfAbsent(rs.getString(2), k -> new SeriesBuilder()).add(rs.getLong(3), value(rs));
-        }, runId, afterId);
+        finder.metricsAfter(runId, afterId).forEach(m -> {
+            cursor[0] = Math.max(cursor[0], m.id());
+            byKey.computeIfAbsent(m.key(), k -> new SeriesBuilder()).add(m.step(), finite(m.value()));
+        });
         Map<String, Views.Series> series = new LinkedHashMap<>();
         byKey.forEach((key, builder) -> series.put(key, builder.build()));
         return new Views.MetricBatch(runId, status, cursor[0], series);
@@ -117,10 +106,9 @@ class DashboardReader {
         if (!hasSearchTables()) {
             return List.of();
         }
-        return jdbc.query("SELECT id, status, generation, best_run_id, best_metric, created_ms FROM ato_searches"
-                        + " WHERE project = ? ORDER BY created_ms, id",
-                (rs, i) -> new Views.SearchSummary(rs.getString(1), project, rs.getString(2), rs.getInt(3),
-                        nullableLong(rs, 4), finite(rs.getObject(5)), rs.getLong(6)), project);
+        return searchTables().read("list the searches of " + project, c -> c.searches(project)).stream()
+                .map(s -> new Views.SearchSummary(s.id(), project, s.status(), s.generation(), s.bestRunId(),
+                        finite(s.bestMetric()), s.createdMs())).toList();
     }
 
     Views.SearchDetail search(String id) {
@@ -128,19 +116,17 @@ class DashboardReader {
             throw new AtoKeyException("no HyperBand search '" + id + "': this database has no search tables"
                     + " (searches are recorded by dev.ato.hyperopt.Searches)");
         }
-        List<Views.SearchDetail> found = jdbc.query("SELECT project, space, settings, status, generation,"
-                + " best_run_id, best_metric, best_config, error FROM ato_searches WHERE id = ?", (rs, i) ->
-                new Views.SearchDetail(id, rs.getString(1), readJson(rs.getString(2)), readJson(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), nullableLong(rs, 6), finite(rs.getObject(7)),
-                        readJson(rs.getString(8)), rs.getString(9), new ArrayList<>()), id);
+        List<Views.SearchDetail> found = searchTables().read("read search " + id, c -> c.search(id)).stream()
+                .map(s -> new Views.SearchDetail(id, s.project(), readJson(s.space()), readJson(s.settings()),
+                        s.status(), s.generation(), s.bestRunId(), finite(s.bestMetric()),
+                        readJson(s.bestConfig()), s.error(), new ArrayList<>())).toList();
         if (found.isEmpty()) {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
         }
         Views.SearchDetail search = found.get(0);
-        List<Object[]> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted,"
-                + " final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", (rs, i) ->
-                new Object[] {rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
-                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0}, id);
+        List<Object[]> rows = searchTables().read("read the trials of search " + id, c -> c.trials(id, null))
+                .stream().map(t -> new Object[] {t.generation(), t.position(), readJson(t.candidate()), t.status(),
+                        finite(t.metric()), t.runId(), t.promoted(), t.isFinal()}).toList();
         // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
         Set<String> reached = new HashSet<>();
         rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
@@ -167,22 +153,14 @@ class DashboardReader {
     boolean hasSearchTables() {
         Boolean known = searchTables;
         if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((Connection c) -> tableExists(c, "ato_search_trials")));
+            known = searchTables().exist();
             searchTables = known;
         }
         return known;
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        DatabaseMetaData meta = c.getMetaData();
-        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private SearchTables searchTables() {
+        return SearchTables.of(finder.database());
     }
 
     private Map<String, String> origins(List<Views.ArtifactRow> artifacts) {
@@ -226,28 +204,8 @@ class DashboardReader {
         return first.keySet().stream().filter(varying::contains).limit(12).toList();
     }
 
-    private static Double value(ResultSet rs) throws SQLException {
-        Object value = rs.getObject(4);
-        double d = value instanceof Number n ? n.doubleValue()
-                : value == null ? Double.NaN : parse(String.valueOf(value));
-        return Double.isFinite(d) ? d : null;
-    }
-
-    private static double parse(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
-
-    private static Double finite(Object value) {
-        return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+    private static Double finite(Double value) {
+        return value != null && Double.isFinite(value) ? value : null;
     }
 
     private static String text(Instant time) {

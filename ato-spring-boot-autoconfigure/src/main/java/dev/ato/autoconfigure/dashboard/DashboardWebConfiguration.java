@@ -41,7 +41,7 @@ class DashboardWebConfiguration {
 
     @Bean
     DashboardReader atoDashboardReader(DataSource dataSource, ObjectProvider<RunFinder> finder) {
-        return new DashboardReader(dataSource, finder.getIfAvailable(() -> RunFinder.create(dataSource)));
+        return new DashboardReader(finder.getIfAvailable(() -> RunFinder.create(dataSource)));
     }
 
     @Bean

@@ -35,7 +35,7 @@ final class Runs {
 
     /** The project names in the database, for completion and error messages. */
     List<String> projects() {
-        return finder().projects();
+        return finder().projectNames();
     }
 
     /** {@code project} when the database has it; otherwise an error listing the projects. */

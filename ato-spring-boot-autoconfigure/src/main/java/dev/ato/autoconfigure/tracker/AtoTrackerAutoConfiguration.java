@@ -1,9 +1,13 @@
 package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.tracker.Database;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,7 +27,8 @@ import javax.sql.DataSource;
  * lazy: the schema is migrated, and the database touched, only when something first uses them, so an application
  * or a one-shot command that never tracks a run pays nothing for the database.
  */
-@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class})
+@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        AtoSanitizerAutoConfiguration.class})
 @ConditionalOnClass(Tracker.class)
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.tracker.enabled"}, matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
@@ -34,17 +39,19 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     TrackerSchemaMigration atoTrackerSchema(DataSource dataSource) {
-        if (!TrackerSchemaState.isCurrent(dataSource)) {
-            TrackerSchema.migrate(dataSource);
-        }
-        return new TrackerSchemaMigration(dataSource);
+        Database database = Database.of(dataSource);
+        TrackerSchema.migrate(database); // one query when the schema is already current
+        return new TrackerSchemaMigration(database);
     }
 
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes) {
-        Tracker tracker = Tracker.create(schema.dataSource());
+    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes,
+                       ObjectProvider<Sanitizer> sanitizer, AtoProperties properties) {
+        Tracker tracker = Tracker.create(schema.database(), TrackerOptions.defaults());
+        tracker.storeConfigsThrough(properties.getTracker().isStoreSecrets() ? null
+                : sanitizer.getIfAvailable(Sanitizer::defaults));
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
         return tracker;
     }
@@ -59,7 +66,8 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    RunFinder atoRunFinder(TrackerSchemaMigration schema) {
-        return RunFinder.create(schema.dataSource());
+    RunFinder atoRunFinder(TrackerSchemaMigration schema, ObjectProvider<Sanitizer> sanitizer) {
+        return RunFinder.create(schema.database(), TrackerOptions.defaults().crashGrace(),
+                sanitizer.getIfAvailable(Sanitizer::defaults));
     }
 }

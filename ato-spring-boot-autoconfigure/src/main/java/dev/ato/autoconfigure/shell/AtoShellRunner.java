@@ -5,6 +5,7 @@ import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.Suggestions;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -110,7 +111,8 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
             return code;
         } catch (Exception | LinkageError e) {
             out.flush();
-            CommandErrors.Report report = CommandErrors.of(e, this::databaseUrl);
+            CommandErrors.Report report = CommandErrors.of(e, this::databaseUrl)
+                    .sanitized(beanFactory.getBeanProvider(Sanitizer.class).getIfAvailable(Sanitizer::defaults));
             report.print(err, e, debug);
             return report.exitCode();
         }

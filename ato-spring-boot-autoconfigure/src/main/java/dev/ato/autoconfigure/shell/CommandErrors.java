@@ -4,6 +4,7 @@ import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.core.convert.ConversionException;
 
 import java.io.PrintWriter;
@@ -27,6 +28,11 @@ final class CommandErrors {
 
     /** An error as the user sees it. */
     record Report(int exitCode, String text) {
+
+        /** The report with the values its text quotes passed through the one sanitizer (a URL's password too). */
+        Report sanitized(Sanitizer sanitizer) {
+            return new Report(exitCode, sanitizer.text(text));
+        }
 
         /** Prints the block (and with {@code debug} the stack trace) to {@code err}. */
         void print(PrintWriter err, Throwable failure, boolean debug) {

@@ -7,6 +7,8 @@ import dev.ato.format.FileFormat;
 import dev.ato.format.Xyz;
 import dev.ato.hyperopt.Searches;
 import dev.ato.scope.Suggestions;
+import dev.ato.sanitize.Sanitizer;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.ato.tracker.BestRun;
 import dev.ato.tracker.MetricPoint;
 import dev.ato.tracker.Run;
@@ -39,9 +41,16 @@ class RunsCommands {
     private static final String ABSENT = "(absent)";
 
     private final Runs runs;
+    private final ObjectProvider<Sanitizer> sanitizers;
 
-    RunsCommands(Runs runs) {
+    RunsCommands(Runs runs, ObjectProvider<Sanitizer> sanitizers) {
         this.runs = runs;
+        this.sanitizers = sanitizers;
+    }
+
+    /** The one sanitizer: configs, values and quoted texts (end reasons) pass through it. */
+    private Sanitizer sanitizer() {
+        return sanitizers.getIfAvailable(Sanitizer::defaults);
     }
 
     @Command(name = "runs list", group = GROUP, description = "List the runs of a project, newest first", help = """
@@ -67,7 +76,7 @@ class RunsCommands {
         }
         List<Run> found = query.list();
         if (json) {
-            return json(Map.of("runs", found.stream().map(RunsCommands::runJson).toList()));
+            return json(Map.of("runs", found.stream().map(this::runJson).toList()));
         }
         return Runs.table(found).stripTrailing();
     }
@@ -101,11 +110,13 @@ class RunsCommands {
         StringBuilder out = new StringBuilder();
         out.append("run ").append(run.id()).append("  ").append(run.status()).append('\n');
         out.append("started  ").append(run.startTime()).append('\n');
+        Sanitizer shown = sanitizer();
         out.append("ended    ").append(run.endTime() == null ? "-" : run.endTime())
-                .append(run.endReason() == null ? "" : "  (" + run.endReason() + ")").append('\n');
+                .append(run.endReason() == null ? "" : "  (" + shown.text(run.endReason(), run.config()) + ")")
+                .append('\n');
         out.append("tags     ").append(String.join(", ", run.tags())).append('\n');
         out.append("hash     ").append(run.structuralHash()).append('\n');
-        out.append("config\n").append(Xyz.dumps(run.config()).stripTrailing()).append('\n');
+        out.append("config\n").append(Xyz.dumps(shown.config(run.config())).stripTrailing()).append('\n');
         TextTable metricTable = new TextTable("METRIC", "POINTS", "LAST", "MIN", "MAX");
         summaries(points).forEach(s -> metricTable.row(s.key(), s.points(), s.last() + " @" + s.lastStep(), s.min(),
                 s.max()));
@@ -180,6 +191,7 @@ class RunsCommands {
         boolean json = json(format);
         Run left = runs.run(first);
         Run right = runs.run(second);
+        Sanitizer shown = sanitizer();
         Map<String, Object> a = left.config().leaves();
         Map<String, Object> b = right.config().leaves();
         Set<String> keys = new LinkedHashSet<>(a.keySet());
@@ -188,9 +200,10 @@ class RunsCommands {
         List<Object> differences = new ArrayList<>();
         for (String key : keys) {
             if (!a.containsKey(key) || !b.containsKey(key) || !Objects.equals(a.get(key), b.get(key))) {
-                table.row(key, show(a, key), show(b, key));
-                differences.add(ordered("key", key, "left_present", a.containsKey(key), "left", a.get(key),
-                        "right_present", b.containsKey(key), "right", b.get(key)));
+                table.row(key, show(shown, a, key), show(shown, b, key));
+                differences.add(ordered("key", key, "left_present", a.containsKey(key),
+                        "left", shown.value(key, a.get(key)), "right_present", b.containsKey(key),
+                        "right", shown.value(key, b.get(key))));
             }
         }
         if (json) {
@@ -216,10 +229,12 @@ class RunsCommands {
         return summaries;
     }
 
-    private static Map<String, Object> runJson(Run run) {
+    private Map<String, Object> runJson(Run run) {
+        Sanitizer shown = sanitizer();
         return ordered("id", run.id(), "status", run.status(), "start_time", text(run.startTime()),
-                "end_time", text(run.endTime()), "end_reason", run.endReason(), "tags", run.tags(),
-                "structural_hash", run.structuralHash(), "config", run.config());
+                "end_time", text(run.endTime()), "end_reason", run.endReason() == null ? null
+                        : shown.text(run.endReason(), run.config()), "tags", run.tags(),
+                "structural_hash", run.structuralHash(), "config", shown.config(run.config()));
     }
 
     /** A map in the order of its key/value pairs. */
@@ -270,7 +285,7 @@ class RunsCommands {
         return value == null ? "-" : value;
     }
 
-    private static String show(Map<String, Object> values, String key) {
-        return values.containsKey(key) ? Xyz.dumps(values.get(key)).strip() : ABSENT;
+    private static String show(Sanitizer shown, Map<String, Object> values, String key) {
+        return values.containsKey(key) ? Xyz.dumps(shown.value(key, values.get(key))).strip() : ABSENT;
     }
 }

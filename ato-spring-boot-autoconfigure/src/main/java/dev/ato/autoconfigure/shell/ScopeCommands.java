@@ -11,6 +11,8 @@ import dev.ato.scope.Origin;
 import dev.ato.scope.Resolution;
 import dev.ato.scope.Scope;
 import dev.ato.scope.Suggestions;
+import dev.ato.sanitize.Sanitizer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Arguments;
 import org.springframework.shell.core.command.annotation.Command;
@@ -32,9 +34,16 @@ class ScopeCommands {
     static final String GROUP = "Ato";
 
     private final AtoScopes scopes;
+    private final ObjectProvider<Sanitizer> sanitizer;
 
-    ScopeCommands(AtoScopes scopes) {
+    ScopeCommands(AtoScopes scopes, ObjectProvider<Sanitizer> sanitizer) {
         this.scopes = scopes;
+        this.sanitizer = sanitizer;
+    }
+
+    /** The one sanitizer: every value and quoted text these commands print passes through it. */
+    private Sanitizer sanitizer() {
+        return sanitizer.getIfAvailable(Sanitizer::defaults);
     }
 
     @Command(name = "manual", group = GROUP, description = "Show each scope's view order and key docs",
@@ -71,7 +80,7 @@ class ScopeCommands {
                 throw new AtoConfigException("no scope '" + scope + "'" + Suggestions.didYouMean(scope,
                         resolved.keySet()) + "; scopes: " + Suggestions.list(resolved.keySet()));
             }
-            return chosen.write(resolved.get(scope).config()).stripTrailing();
+            return chosen.write(sanitizer().config(resolved.get(scope).config())).stripTrailing();
         }
         if (chosen == FileFormat.XYZ) {
             StringBuilder out = new StringBuilder();
@@ -79,12 +88,12 @@ class ScopeCommands {
                 if (resolved.size() > 1) {
                     out.append('[').append(name).append("]\n");
                 }
-                out.append(Xyz.dumps(resolution.config()).stripTrailing()).append('\n');
+                out.append(Xyz.dumps(sanitizer().config(resolution.config())).stripTrailing()).append('\n');
             });
             return out.toString().stripTrailing();
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        resolved.forEach((name, resolution) -> document.put(name, resolution.config()));
+        resolved.forEach((name, resolution) -> document.put(name, sanitizer().config(resolution.config())));
         return chosen.write(ADict.of(document)).stripTrailing();
     }
 
@@ -110,14 +119,16 @@ class ScopeCommands {
             throw new AtoConfigException("no key '" + inner + "' in scope '" + scope + "'"
                     + Suggestions.didYouMean(inner, keys) + "; keys: " + Suggestions.list(keys));
         }
+        Sanitizer shown = sanitizer();
         StringBuilder out = new StringBuilder(scope).append('.').append(inner).append('\n');
         int step = 1;
         for (Origin origin : history) {
-            out.append(String.format("  %d. %-40s %s%n", step++, origin.describe(),
-                    origin.removed() ? "(removed)" : origin.key() + " =" + Xyz.dumps(origin.value())));
+            out.append(String.format("  %d. %-40s %s%n", step++, shown.text(origin.describe()),
+                    origin.removed() ? "(removed)" : origin.key() + " ="
+                            + Xyz.dumps(shown.value(scope + "." + origin.key(), origin.value()))));
         }
-        out.append("  final: ").append(resolution.config().contains(inner) ? resolution.origin(inner).describe()
-                : "not in the resolved config");
+        out.append("  final: ").append(resolution.config().contains(inner)
+                ? shown.text(resolution.origin(inner).describe()) : "not in the resolved config");
         return out.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -36,8 +37,17 @@ class StartupErrorReporter implements SpringBootExceptionReporter {
         }
         PrintWriter err = new PrintWriter(System.err, true);
         CommandErrors.of(failure, () -> environment == null ? null : environment.getProperty("spring.datasource.url"))
-                .print(err, failure, debug(environment));
+                .sanitized(sanitizer()).print(err, failure, debug(environment));
         return true;
+    }
+
+    /** The application's sanitizer when the context got that far; the default rules otherwise. */
+    private Sanitizer sanitizer() {
+        try {
+            return context.getBeanProvider(Sanitizer.class).getIfAvailable(Sanitizer::defaults);
+        } catch (RuntimeException notReady) {
+            return Sanitizer.defaults();
+        }
     }
 
     private static boolean badInput(Throwable failure) {

@@ -57,6 +57,10 @@ class OneShotCommandLineTest {
                     }
                 }
             }
+            try (RunHandle run = tracker.start("secrets", ADict.of(Map.of("lr", 1, "db",
+                    Map.of("password", "hunter2", "url", "postgres://app:hunter2@db/x"))))) {
+                run.recordFailure(new IllegalStateException("login with db.password=hunter2 failed"));
+            }
             try (RunHandle run = tracker.start("two-metrics", ADict.of(Map.of("lr", 1)))) {
                 run.logMetric("acc", 0.5, 1);
                 run.logMetric("loss", 0.2, 1);
@@ -116,8 +120,8 @@ class OneShotCommandLineTest {
         "print train.lr=[1, | 2 | Error: Malformed command-line token #0 at position 9: unbalanced '['",
         "why train.lrr | 2 | Error: no layer of scope 'train' wrote 'lrr'",
         "print --scope trian | 2 | Error: no scope 'trian'; did you mean 'train'?",
-        "runs show 999999 | 2 | Error: no run with id 999999; projects: cli, two-metrics",
-        "runs list --project nope | 2 | Error: no project 'nope'; projects: cli, two-metrics",
+        "runs show 999999 | 2 | Error: no run with id 999999; projects: cli, secrets, two-metrics",
+        "runs list --project nope | 2 | Error: no project 'nope'; projects: cli, secrets, two-metrics",
         "runs best --metric accc | 2 | Error: no run of project 'cli' logged a number for the metric 'accc'; did you mean 'acc'?; metrics: acc",
         "runs best --project two-metrics | 2 | Error: runs best needs --metric KEY: project 'two-metrics' has the metrics acc, loss",
         "runs list --lmit 3 | 2 | Error: 'runs list' has no option --lmit; did you mean '--limit'?",
@@ -186,6 +190,24 @@ class OneShotCommandLineTest {
                 "--format", "json").out());
         assertThat(diff.get("differences")).hasSize(1);
         assertThat(diff.get("differences").get(0).get("key").asString()).isEqualTo("lr");
+    }
+
+    @Test
+    void secretsNeverLeaveInClear(CapturedOutput output) throws Exception {
+        long id = JSON.readTree(run(output, "runs", "list", "--project", "secrets", "--format", "json").out())
+                .get("runs").get(0).get("id").asLong();
+        List<String> printed = List.of(
+                run(output, "runs", "show", String.valueOf(id)).out(),
+                run(output, "runs", "show", String.valueOf(id), "--format", "json").out(),
+                run(output, "runs", "diff", String.valueOf(id), "1").out(),
+                run(output, "runs", "diff", String.valueOf(id), "1", "--format", "json").out(),
+                run(output, "print", "train.api_key=s3cr3t").out(),
+                run(output, "print", "--format", "json", "train.api_key=s3cr3t").out(),
+                run(output, "why", "train.api_key", "train.api_key=s3cr3t").out(),
+                run(output, "why", "train.lr", "train.lr=[1,", "train.api_key=s3cr3t").err());
+        assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain("hunter2", "s3cr3t"));
+        assertThat(printed.get(0)).contains("password: ******");
+        assertThat(printed.get(6)).contains("api_key = ******", "'train.api_key=******'");
     }
 
     @Test

@@ -33,6 +33,21 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     /** Boot's {@code --debug}/{@code --trace} switches; in a one-shot command they are the command's options. */
     private static final List<String> BOOT_SWITCHES = List.of("debug", "trace");
 
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+    /** The source that keeps JPA away from commands without database work. */
+    static final String EXCLUDE_SOURCE_NAME = "atoOneShotNoPersistence";
+
+    /** JPA's auto-configuration, which Ato's commands (but those running the application's trial) never need. */
+    private static final String PERSISTENCE =
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
+            + "dev.ato.autoconfigure.tracker.AtoJpaAutoConfiguration";
+
+    /** The classes whose commands run the application's own code ({@code hyperband run} trains its trials). */
+    private static final List<String> APPLICATION_WORK_CLASSES = List.of(
+            "dev.ato.autoconfigure.shell.HyperBandCommands");
+
     /** The classes that declare Ato's commands; their {@code @Command} names are the one-shot words. */
     private static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
             "dev.ato.autoconfigure.shell.RunsCommands", "dev.ato.autoconfigure.shell.HelpCommands",
@@ -55,6 +70,14 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (environment.getProperty("ato.shell.lazy-one-shot", Boolean.class, true)) {
             defaults.put("spring.main.lazy-initialization", "true");
         }
+        if (!applicationWorkWords(application.getClassLoader()).contains(firstWord(environment))) {
+            // Ato's commands read the tracker with JDBC; JPA would build its EntityManagerFactory eagerly (it is
+            // LoadTimeWeaverAware), which opens the database even for manual or help
+            // (the application's own exclusions are kept: the merged list goes first)
+            String excluded = environment.getProperty(EXCLUDE);
+            environment.getPropertySources().addFirst(new MapPropertySource(EXCLUDE_SOURCE_NAME, Map.of(EXCLUDE,
+                    (excluded == null || excluded.isBlank() ? "" : excluded + ",") + PERSISTENCE)));
+        }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
         // `runs similar 1 --trace train-step`: the option is the command's, so Boot must not turn on trace logging
         Map<String, Object> switchesOff = new LinkedHashMap<>();
@@ -67,8 +90,17 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     /** The first words of Ato's commands, read from their declarations ({@code runs best} gives {@code runs}). */
     static Set<String> commandWords(ClassLoader classLoader) {
+        return words(COMMAND_CLASSES, classLoader);
+    }
+
+    /** The words of the commands that run the application's own code, read from their declarations. */
+    static Set<String> applicationWorkWords(ClassLoader classLoader) {
+        return words(APPLICATION_WORK_CLASSES, classLoader);
+    }
+
+    private static Set<String> words(List<String> classes, ClassLoader classLoader) {
         Set<String> words = new TreeSet<>();
-        for (String name : COMMAND_CLASSES) {
+        for (String name : classes) {
             if (!ClassUtils.isPresent(name, classLoader)) {
                 continue;
             }

@@ -40,6 +40,15 @@ public final class Hydra {
     }
 
     /**
+     * Like {@link #compose(Path, String, List)}, resolving with the application resolvers of {@code resolvers}
+     * (OmegaConf's {@code register_new_resolver}) and, if given there, Hydra's runtime values for
+     * {@code ${hydra:...}}.
+     */
+    public static ADict compose(Path configDir, String configName, List<String> overrides, Resolvers resolvers) {
+        return composition(configDir, configName, overrides).resolve(resolvers);
+    }
+
+    /**
      * The composed config before interpolation, with the merge order, the group choices and the origin of every
      * key.
      *
@@ -53,6 +62,12 @@ public final class Hydra {
         List<CommandLineOverride> valueOverrides = new ArrayList<>();
         for (String text : overrides == null ? List.<String>of() : overrides) {
             CommandLineOverride o = OverrideParser.parse(text);
+            if (o.value() instanceof Sweep) {
+                throw new HydraException(HydraException.Kind.COMPOSITION, "Sweep override '" + text
+                        + "' is not supported: composition takes one value per key. Turn the sweep into a search"
+                        + " with SearchSpace.fromHydraSweep (see docs/hydra.md), or quote the value if the comma"
+                        + " is part of a string", "override '" + text + "'", o.keyOrGroup());
+            }
             if (o.keyOrGroup().startsWith("hydra/")) {
                 throw new HydraException(HydraException.Kind.COMPOSITION, "'" + text + "' selects a Hydra runtime"
                         + " group (launcher, sweeper, logging, ...), which Ato does not have; see docs/hydra.md for"

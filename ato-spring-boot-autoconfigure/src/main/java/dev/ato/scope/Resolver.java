@@ -99,7 +99,9 @@ final class Resolver {
                         + "' cannot be applied: " + e.getMessage(), e);
             }
         }
-        RawLayer layer = new RawLayer(name, kind, 0, new KeyAttribution<>(inputs, key, origin, index));
+        // every external source that set a key is a step of its history; a command line's literals are one step
+        RawLayer layer = new RawLayer(name, kind, 0, new KeyAttribution<>(inputs, key, origin, index,
+                kind == LayerKind.EXTERNAL ? value : null));
         capture(layer);
         for (T input : inputs) {
             layer.writtenEvenIfUnchanged(key.apply(input), value.apply(input));

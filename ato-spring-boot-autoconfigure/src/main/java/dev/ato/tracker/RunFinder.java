@@ -123,7 +123,7 @@ public final class RunFinder implements AutoCloseable {
                         return new BestRun.NoRunWithMetric(project, metricKey);
                     }
                     long runId = rs.getLong(1);
-                    double value = rs.getDouble(2);
+                    double value = flavor.metricValue(rs.getObject(2));
                     return findRun(c, runId).<BestRun>map(run -> new BestRun.Found(run, value))
                             .orElse(new BestRun.NoRunWithMetric(project, metricKey));
                 }

@@ -16,7 +16,12 @@ public enum RunStatus {
     /** The JVM was asked to stop (SIGTERM, SIGINT, {@code System.exit}) while the run was open. */
     KILLED,
     /** The process died without a word: its heartbeat is older than the grace period. */
-    CRASHED;
+    CRASHED,
+    /**
+     * A search's pruner stopped the run early ({@code dev.ato.hyperopt.Trial#shouldStop}): it ended normally but did
+     * not spend its budget. Ato's own status; Python ato stores the text as it is and lists it like any other.
+     */
+    PRUNED;
 
     /** The text stored in the database, e.g. {@code completed}. */
     public String dbValue() {

@@ -38,7 +38,7 @@ class DistributedWorkersTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"sqlite, SYNCHRONOUS", "sqlite, ASYNCHRONOUS", "postgresql, SYNCHRONOUS"})
+    @CsvSource({"sqlite, SYNCHRONOUS", "sqlite, ASYNCHRONOUS", "postgresql, SYNCHRONOUS", "mariadb, SYNCHRONOUS"})
     void fourWorkersRunEveryTrialExactlyOnce(String database, Schedule schedule) throws Exception {
         String url = SearchDatabases.of(database, dir);
         String project = "workers-" + UUID.randomUUID();
@@ -71,7 +71,7 @@ class DistributedWorkersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aWorkerKilledMidTrialLeavesTheSameBestConfig(String database) throws Exception {
         String url = SearchDatabases.of(database, dir);
         String id;

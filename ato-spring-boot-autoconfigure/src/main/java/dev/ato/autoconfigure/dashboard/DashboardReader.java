@@ -185,7 +185,7 @@ class DashboardReader {
             return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new AtoConfigException("unknown run status '" + text + "'; use one of running, completed,"
-                    + " failed, killed, crashed");
+                    + " failed, killed, crashed, pruned");
         }
     }
 

@@ -26,7 +26,7 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /**
  * Ato's Spring Shell commands ({@code manual}, {@code print}, {@code why}, {@code runs …}, {@code help},
- * {@code version}), declared as {@code @Command} methods, the command registry built from every component's
+ * {@code version}, {@code hyperband …}, {@code tune …}), declared as {@code @Command} methods, the command registry built from every component's
  * declarations ({@link CommandCatalog}), the completion providers the declarations name, and the runner that
  * executes a command named on the application's command line once. Ordered before Spring Shell's own
  * auto-configuration, whose registry and runner step aside.
@@ -96,7 +96,7 @@ public class AtoShellAutoConfiguration {
     /** The {@code hyperband} commands, when the HyperBand service exists. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean(HyperBandService.class)
-    @Import(HyperBandCommands.class)
+    @Import({HyperBandCommands.class, TuneCommands.class})
     static class HyperBandCommandsConfiguration {
     }
 }

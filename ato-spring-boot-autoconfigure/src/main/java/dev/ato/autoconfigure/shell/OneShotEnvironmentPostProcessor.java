@@ -46,12 +46,13 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     /** The classes whose commands run the application's own code ({@code hyperband run} trains its trials). */
     private static final List<String> APPLICATION_WORK_CLASSES = List.of(
-            "dev.ato.autoconfigure.shell.HyperBandCommands");
+            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands");
 
     /** The classes that declare Ato's commands; their {@code @Command} names are the one-shot words. */
     private static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
             "dev.ato.autoconfigure.shell.RunsCommands", "dev.ato.autoconfigure.shell.HelpCommands",
-            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.dashboard.DashboardCommand");
+            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands",
+            "dev.ato.autoconfigure.dashboard.DashboardCommand");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

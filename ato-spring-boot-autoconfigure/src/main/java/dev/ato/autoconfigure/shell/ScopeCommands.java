@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -124,12 +125,30 @@ class ScopeCommands {
         int step = 1;
         for (Origin origin : history) {
             out.append(String.format("  %d. %-40s %s%n", step++, shown.text(origin.describe()),
-                    origin.removed() ? "(removed)" : origin.key() + " ="
-                            + Xyz.dumps(shown.value(scope + "." + origin.key(), origin.value()))));
+                    origin.removed() ? "(removed)" : origin.key() + " = "
+                            + inline(shown.value(scope + "." + origin.key(), origin.value()))));
         }
         out.append("  final: ").append(resolution.config().contains(inner)
                 ? shown.text(resolution.origin(inner).describe()) : "not in the resolved config");
         return out.toString();
+    }
+
+    /** A value on one line: lists and dicts as {@code [64, 32]} and {@code {a: 1}}, so each step stays one line. */
+    static String inline(Object value) {
+        if (value instanceof List<?> list) {
+            StringJoiner items = new StringJoiner(", ", "[", "]");
+            list.forEach(item -> items.add(inline(item)));
+            return items.toString();
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner entries = new StringJoiner(", ", "{", "}");
+            map.forEach((k, v) -> entries.add(k + ": " + inline(v)));
+            return entries.toString();
+        }
+        if (value instanceof ADict dict) {
+            return inline(dict.toMap());
+        }
+        return Xyz.dumps(value).substring(1); // a scalar's XYZ text, after its leading space
     }
 
     private String exampleKey() {

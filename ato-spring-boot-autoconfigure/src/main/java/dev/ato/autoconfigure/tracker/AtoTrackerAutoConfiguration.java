@@ -23,13 +23,14 @@ import org.springframework.context.annotation.Lazy;
 import javax.sql.DataSource;
 
 /**
- * {@link Tracker} and {@link RunFinder} on the application's DataSource (or the embedded SQLite default). Both are
+ * {@link Tracker} and {@link RunFinder} on the application's DataSource (or the embedded SQLite default), when Flyway
+ * is on the class path (the starter brings it). Both are
  * lazy: the schema is migrated, and the database touched, only when something first uses them, so an application
  * or a one-shot command that never tracks a run pays nothing for the database.
  */
 @AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class,
         AtoSanitizerAutoConfiguration.class})
-@ConditionalOnClass(Tracker.class)
+@ConditionalOnClass(name = "org.flywaydb.core.Flyway") // optional: Ato's schema is migrated with Flyway
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.tracker.enabled"}, matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(AtoProperties.class)

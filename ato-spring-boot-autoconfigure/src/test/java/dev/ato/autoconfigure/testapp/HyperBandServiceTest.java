@@ -5,7 +5,13 @@ import dev.ato.autoconfigure.hyperopt.HyperBandService;
 import dev.ato.autoconfigure.shell.AtoShellRunner;
 import dev.ato.hyperopt.HyperBand;
 import dev.ato.hyperopt.HyperBandResult;
+import dev.ato.hyperopt.Domain;
+import dev.ato.hyperopt.Plan;
+import dev.ato.hyperopt.Pruner;
+import dev.ato.hyperopt.Samplers;
 import dev.ato.hyperopt.SearchSpace;
+import dev.ato.hyperopt.Tuner;
+import dev.ato.hyperopt.TuningResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +61,39 @@ class HyperBandServiceTest {
         StringWriter list = new StringWriter();
         runner.execute("hyperband", List.of("list"), new PrintWriter(list));
         assertThat(list.toString()).contains(id);
+    }
+
+    @Test
+    void aSampledSearchRunsOverTheScopesResolution() {
+        Tuner tuner = Tuner.builder(Domain.builder().floats("lr", 0.1, 0.5).build()).sampler(Samplers.tpe())
+                .plan(Plan.trials(40, 1, Pruner.none())).mode(Mode.MAX).seed(1).build();
+        TuningResult result = service.run("train", tuner, t -> trial.applyAsDouble(t.config()));
+        assertThat(result.config().getDouble("lr")).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.03));
+        assertThat(result.config().getInt("batch_size")).isEqualTo(64);
+    }
+
+    @Test
+    void theTuneRunCommandRecordsASampledSearchThatJoinAndListSee() throws Exception {
+        Path space = Files.writeString(dir.resolve("domain.yaml"), """
+                lr: {param_type: FLOAT, param_range: [0.1, 0.5]}
+                """);
+        StringWriter out = new StringWriter();
+        int code = runner.execute("tune", List.of("run", "--space", space.toString(), "--scope",
+                "train", "--sampler", "random", "--plan", "hyperband", "--max-budget", "9", "--seed", "3"),
+                new PrintWriter(out));
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("search ", "best metric", "at budget 9.0", "(22 trials", "lr: 0.");
+        String id = out.toString().lines().findFirst().orElseThrow().substring("search ".length());
+        StringWriter joined = new StringWriter();
+        assertThat(runner.execute("tune", List.of("join", id), new PrintWriter(joined))).isZero();
+        assertThat(joined.toString()).contains("best metric");
+        StringWriter list = new StringWriter();
+        runner.execute("hyperband", List.of("list"), new PrintWriter(list));
+        assertThat(list.toString()).contains(id, "completed");
+        StringWriter bad = new StringWriter();
+        assertThat(runner.execute("tune", List.of("start", "--space", space.toString(),
+                "--sampler", "annealing"), new PrintWriter(bad))).isEqualTo(2);
+        assertThat(bad.toString()).contains("--sampler is one of tpe, mtpe, random, bohb; got 'annealing'");
     }
 
     @Test

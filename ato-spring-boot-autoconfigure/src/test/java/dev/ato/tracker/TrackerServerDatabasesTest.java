@@ -3,8 +3,8 @@ package dev.ato.tracker;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,18 +21,16 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tracker on a real PostgreSQL: sixteen threads logging at once lose nothing, and the finder and query builder
- * answer as on SQLite. Runs when ATO_TEST_POSTGRES_URL is set, e.g.
- * {@code ATO_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'}.
+ * The tracker on a real PostgreSQL and a real MariaDB: sixteen threads logging at once lose nothing, and the finder
+ * and query builder answer as on SQLite. Each vendor runs when its URL is set ({@link TestDatabases}), e.g.
+ * {@code ATO_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres'} and
+ * {@code ATO_TEST_MARIADB_URL='jdbc:mariadb://127.0.0.1:3306/test?user=root'}.
  */
-@EnabledIfEnvironmentVariable(named = "ATO_TEST_POSTGRES_URL", matches = ".+",
-        disabledReason = "set ATO_TEST_POSTGRES_URL (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run")
-class TrackerPostgresTest {
+class TrackerServerDatabasesTest {
 
     private static final int THREADS = 16;
     private static final int METRICS = 10_000;
 
-    private final String url = System.getenv("ATO_TEST_POSTGRES_URL");
     private String project;
 
     @BeforeEach
@@ -40,8 +38,10 @@ class TrackerPostgresTest {
         project = "pg-" + UUID.randomUUID();
     }
 
-    @Test
-    void sixteenThreadsLogWithoutLoss() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void sixteenThreadsLogWithoutLoss(String vendor) throws Exception {
+        String url = TestDatabases.url(vendor);
         List<Long> ids = new ArrayList<>();
         try (Tracker tracker = Tracker.open(url)) {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -82,17 +82,25 @@ class TrackerPostgresTest {
         }
     }
 
-    @Test
-    void nanAndInfinityAreKeptAndNeverWinARanking() {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void nanAndInfinityAreKeptAndNeverWinARanking(String vendor) {
+        String url = TestDatabases.url(vendor);
         try (Tracker tracker = Tracker.open(url); RunHandle run = tracker.start(project, new ADict())) {
             run.logMetric("loss", Double.NaN, 0);
             run.logMetric("loss", 0.5, 1);
             run.logMetric("loss", Double.NEGATIVE_INFINITY, 2);
+            run.logMetric("loss", Double.POSITIVE_INFINITY, 3);
             run.flush();
             try (RunFinder finder = RunFinder.open(url)) {
                 assertThat(finder.metrics(run.id())).extracting(MetricPoint::value)
-                        .containsExactly(Double.NaN, 0.5, Double.NEGATIVE_INFINITY);
-                assertThat(((BestRun.Found) finder.findBestRun(project, "loss", Mode.MAX)).value()).isEqualTo(0.5);
+                        .containsExactly(Double.NaN, 0.5, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                assertThat(((BestRun.Found) finder.findBestRun(project, "loss", Mode.MAX)).value())
+                        .isEqualTo(Double.POSITIVE_INFINITY);
+                assertThat(((BestRun.Found) finder.findBestRun(project, "loss", Mode.MIN)).value())
+                        .isEqualTo(Double.NEGATIVE_INFINITY);
+                assertThat(finder.metricsAfter(run.id(), 0)).extracting(StoredMetric::value)
+                        .containsExactly(Double.NaN, 0.5, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
             }
         }
     }

@@ -5,12 +5,11 @@ import dev.ato.AtoException;
 import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
 import dev.ato.sanitize.Sanitizer;
+import dev.ato.tracker.DatabaseTrouble;
 import org.springframework.core.convert.ConversionException;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +49,9 @@ final class CommandErrors {
     /** The report for {@code failure}; {@code databaseUrl} names the tracker database when the database failed. */
     static Report of(Throwable failure, Supplier<String> databaseUrl) {
         Throwable cause = unwrap(failure);
-        SQLException sql = DatabaseProblem.sqlCause(cause);
-        if (sql != null) {
-            return new Report(FAILURE, "Error: " + DatabaseProblem.explain(sql, url(databaseUrl)));
+        DatabaseTrouble trouble = DatabaseTrouble.of(cause).orElse(null);
+        if (trouble != null) {
+            return new Report(FAILURE, "Error: " + DatabaseProblem.explain(trouble, url(databaseUrl)));
         }
         AtoException ato = find(cause, AtoException.class);
         if (ato != null) {
@@ -96,12 +95,5 @@ final class CommandErrors {
             }
         }
         return null;
-    }
-
-    /** The stack trace as text (for tests and --debug). */
-    static String stackTrace(Throwable failure) {
-        StringWriter text = new StringWriter();
-        failure.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 }

@@ -254,6 +254,15 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
+    /** The metric keys the runs of a project logged, sorted; empty for an unknown project. */
+    public List<String> metricKeys(String project) {
+        SqlFlavor flavor = store.flavor();
+        return store.database().query("list the metrics of project '" + project + "'", jdbc -> jdbc.sql(
+                        "SELECT DISTINCT m." + flavor.key() + " FROM metrics m JOIN experiments e ON e.id = m.run_id"
+                        + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY m." + flavor.key())
+                .param(project).query(String.class).list());
+    }
+
     /** Every project with its description and number of runs, by name. */
     public List<ProjectSummary> projects() {
         return store.database().query("list the projects", jdbc -> jdbc.sql("SELECT p.name, p.description,"

@@ -58,7 +58,7 @@ class DashboardReader {
         configFilters.forEach(filter -> ConfigFilter.parse(filter).applyTo(query));
         List<Run> runs = query.list();
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
-        runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
+        runs.forEach(run -> leaves.add(run.config().leaves()));
         List<String> varying = varyingKeys(leaves);
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {

@@ -79,7 +79,8 @@ class PackageArrowsTest {
     private static final String[] DATABASE_OWNER = {"dev.ato.tracker.Database", "dev.ato.tracker.SqlFlavor",
             "dev.ato.tracker.TrackerSchema", "dev.ato.tracker.RunStore", "dev.ato.tracker.TimeText",
             "dev.ato.tracker.RunFinder", "dev.ato.tracker.RunQuery", "dev.ato.tracker.RunRows",
-            "dev.ato.tracker.SearchTables", "dev.ato.tracker.PythonTimestampJdbcType"};
+            "dev.ato.tracker.SearchTables", "dev.ato.tracker.PythonTimestampJdbcType",
+            "dev.ato.tracker.DatabaseTrouble"};
 
     @ArchTest
     static final ArchRule onlyTheDatabaseOwnerSpeaksJdbc = noClasses()

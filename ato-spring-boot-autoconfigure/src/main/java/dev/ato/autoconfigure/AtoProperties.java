@@ -15,6 +15,10 @@ import java.util.List;
 @ConfigurationProperties("ato")
 public class AtoProperties {
 
+    /** The project runs go to when {@code ato.project} is not set. */
+    public static final String DEFAULT_PROJECT = "default";
+
+
     /** Whether Ato's auto-configuration is on at all. */
     private boolean enabled = true;
 
@@ -31,7 +35,7 @@ public class AtoProperties {
     private boolean commandLine = true;
 
     /** Project under which runs are listed and tracked when a command or service is not given one. */
-    private String project = "default";
+    private String project = DEFAULT_PROJECT;
 
     private final Sqlite sqlite = new Sqlite();
 
@@ -216,6 +220,30 @@ public class AtoProperties {
          * the structural hash stay). Stored configs are masked when read back either way.
          */
         private boolean storeSecrets = false;
+
+        private final Meters meters = new Meters();
+
+        public Meters getMeters() {
+            return meters;
+        }
+
+        /** The tracker's Micrometer meters (present when Micrometer is). */
+        public static class Meters {
+
+            /**
+             * Whether each open run's metrics are also gauges ({@code ato.run.metric}, tagged with the run id and the
+             * metric key), removed when the run ends. Off by default: one gauge per key and run.
+             */
+            private boolean liveRunMetrics = false;
+
+            public boolean isLiveRunMetrics() {
+                return liveRunMetrics;
+            }
+
+            public void setLiveRunMetrics(boolean liveRunMetrics) {
+                this.liveRunMetrics = liveRunMetrics;
+            }
+        }
 
         public boolean isStoreSecrets() {
             return storeSecrets;

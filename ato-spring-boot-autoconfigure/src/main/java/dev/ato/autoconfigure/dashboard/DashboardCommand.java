@@ -1,6 +1,5 @@
 package dev.ato.autoconfigure.dashboard;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
@@ -8,6 +7,7 @@ import org.springframework.shell.core.command.ExitStatus;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The Shell command {@code dashboard [--port N] [--address A]}: serves the dashboard over this application's
@@ -15,11 +15,11 @@ import java.util.List;
  */
 final class DashboardCommand implements Command {
 
-    private final ConfigurableApplicationContext application;
+    private final Supplier<DashboardRoutes> routes;
     private final DashboardProperties properties;
 
-    DashboardCommand(ConfigurableApplicationContext application, DashboardProperties properties) {
-        this.application = application;
+    DashboardCommand(Supplier<DashboardRoutes> routes, DashboardProperties properties) {
+        this.routes = routes;
         this.properties = properties;
     }
 
@@ -66,7 +66,7 @@ final class DashboardCommand implements Command {
         }
         String address = option(context, "address") == null ? properties.getAddress() : option(context, "address");
         boolean interrupted;
-        try (DashboardServer server = DashboardServer.start(application, address, port)) {
+        try (DashboardHttpServer server = DashboardHttpServer.start(routes.get(), address, port)) {
             out.println("Ato dashboard: http://" + address + ":" + server.port()
                     + "/ato/ (read-only; stop with Ctrl+C)");
             out.flush();
@@ -80,7 +80,7 @@ final class DashboardCommand implements Command {
     }
 
     /** Waits until the server stops or this thread is interrupted; says whether it was interrupted. */
-    private static boolean awaitStop(DashboardServer server) {
+    private static boolean awaitStop(DashboardHttpServer server) {
         try {
             while (server.isRunning()) {
                 Thread.sleep(500);

@@ -2,6 +2,7 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
+import dev.ato.tracker.MetricReader;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
@@ -38,7 +41,11 @@ class DashboardReader {
     static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
 
     private final JdbcTemplate jdbc;
+    /** Rows a live poll or one page of raw export returns at most. */
+    static final int LIVE_PAGE = 5_000;
+
     private final RunFinder finder;
+    private final MetricReader metricReader;
     // Python ato writes NaN and Infinity into its JSON columns
     private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
@@ -46,6 +53,7 @@ class DashboardReader {
     DashboardReader(DataSource dataSource, RunFinder finder) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.finder = finder;
+        this.metricReader = MetricReader.create(dataSource);
     }
 
     List<Views.ProjectSummary> projects() {
@@ -66,6 +74,15 @@ class DashboardReader {
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
         runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
         List<String> varying = varyingKeys(leaves);
+        Map<Long, Map<String, Views.MetricCell>> metrics = new HashMap<>();
+        Set<String> metricKeys = new TreeSet<>();
+        if (!runs.isEmpty()) {
+            for (MetricReader.MetricSummary m : metricReader.summaries(project)) {
+                metricKeys.add(m.key());
+                metrics.computeIfAbsent(m.runId(), id -> new TreeMap<>()).put(m.key(), new Views.MetricCell(
+                        finite(m.last()), finite(m.min()), finite(m.max()), m.count()));
+            }
+        }
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
@@ -76,9 +93,9 @@ class DashboardReader {
                 }
             }
             rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()), run.tags(),
-                    run.structuralHash(), shown));
+                    run.structuralHash(), shown, metrics.getOrDefault(run.id(), Map.of())));
         }
-        return new Views.RunsPage(project, varying, rows);
+        return new Views.RunsPage(project, varying, List.copyOf(metricKeys), rows);
     }
 
     Views.RunDetail run(long id) {
@@ -98,19 +115,56 @@ class DashboardReader {
                 artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType())).toList(), fingerprints);
     }
 
-    /** The run's metric values stored after row {@code afterId}, by key, and the cursor for the next call. */
-    Views.MetricBatch metrics(long runId, long afterId) {
-        String status = finder.findRun(runId).map(Run::status).orElseThrow(() ->
-                new AtoKeyException("no run with id " + runId + " in the tracker database"));
-        Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
-        long[] cursor = {afterId};
-        jdbc.query("SELECT id, \"key\", step, value FROM metrics WHERE run_id = ? AND id > ? ORDER BY id", rs -> {
-            cursor[0] = Math.max(cursor[0], rs.getLong(1));
-            byKey.computeIfAbsent(rs.getString(2), k -> new SeriesBuilder()).add(rs.getLong(3), value(rs));
-        }, runId, afterId);
+    /**
+     * The run's series, each downsampled to about {@code points} points between steps {@code from} and {@code to}
+     * (all of them when the range holds no more), and the cursor a live page polls {@link #metrics} from.
+     */
+    Views.SeriesSet series(long runId, String key, Long from, Long to, int points) {
+        if (points < 4 || points > 4 * MetricReader.MAX_BUCKETS) {
+            throw new AtoConfigException("points must be 4.." + 4 * MetricReader.MAX_BUCKETS + ", got " + points);
+        }
+        String status = status(runId);
         Map<String, Views.Series> series = new LinkedHashMap<>();
-        byKey.forEach((key, builder) -> series.put(key, builder.build()));
-        return new Views.MetricBatch(runId, status, cursor[0], series);
+        long cursor = 0;
+        for (MetricReader.SeriesExtent extent : metricReader.extents(runId)) {
+            cursor = Math.max(cursor, extent.lastId());
+            if (key == null || key.equals(extent.key())) {
+                MetricReader.Series s = metricReader.series(runId, extent.key(), from, to, points / 4);
+                series.put(extent.key(), new Views.Series(s.steps(), finiteValues(s.values()), s.count(), s.exact(),
+                        extent.minStep(), extent.maxStep()));
+            }
+        }
+        if (key != null && !series.containsKey(key)) {
+            throw new AtoKeyException("run " + runId + " has no metric '" + key + "'");
+        }
+        return new Views.SeriesSet(runId, status, cursor, series);
+    }
+
+    /** Up to {@code limit} raw points stored after row {@code afterId} (one key or all), by key, and the cursor. */
+    Views.MetricBatch metrics(long runId, String key, long afterId, int limit) {
+        if (limit < 1 || limit > MetricReader.MAX_PAGE) {
+            throw new AtoConfigException("limit must be 1.." + MetricReader.MAX_PAGE + ", got " + limit);
+        }
+        String status = status(runId);
+        MetricReader.MetricPage page = metricReader.page(runId, key, afterId, limit);
+        Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
+        for (MetricReader.MetricRow row : page.rows()) {
+            byKey.computeIfAbsent(row.key(), k -> new SeriesBuilder()).add(row.step(), finite(row.value()));
+        }
+        Map<String, Views.Series> series = new LinkedHashMap<>();
+        byKey.forEach((k, builder) -> series.put(k, builder.build()));
+        return new Views.MetricBatch(runId, status, page.cursor(), page.more(), series);
+    }
+
+    private String status(long runId) {
+        return finder.findRun(runId).map(Run::status).orElseThrow(() ->
+                new AtoKeyException("no run with id " + runId + " in the tracker database"));
+    }
+
+    private static List<Double> finiteValues(List<Double> values) {
+        List<Double> out = new ArrayList<>(values.size());
+        values.forEach(v -> out.add(finite(v)));
+        return out;
     }
 
     List<Views.SearchSummary> searches(String project) {
@@ -265,7 +319,9 @@ class DashboardReader {
         }
 
         Views.Series build() {
-            return new Views.Series(steps, values);
+            long lo = steps.stream().mapToLong(Long::longValue).min().orElse(0);
+            long hi = steps.stream().mapToLong(Long::longValue).max().orElse(0);
+            return new Views.Series(steps, values, steps.size(), true, lo, hi);
         }
     }
 }

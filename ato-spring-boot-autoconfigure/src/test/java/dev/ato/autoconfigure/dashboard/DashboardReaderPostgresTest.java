@@ -71,9 +71,12 @@ class DashboardReaderPostgresTest {
         Views.RunDetail run = reader.run(first);
         assertThat(run.project()).isEqualTo(project);
         assertThat(run.artifacts()).extracting(Views.ArtifactRow::path).containsExactly("model.bin");
-        Views.MetricBatch metrics = reader.metrics(first, 0);
+        Views.MetricBatch metrics = reader.metrics(first, null, 0, DashboardReader.LIVE_PAGE);
         assertThat(metrics.series().get("loss").values()).containsExactly(1.0, null, 0.5);
-        assertThat(reader.metrics(first, metrics.cursor()).series()).isEmpty();
+        assertThat(reader.metrics(first, null, metrics.cursor(), DashboardReader.LIVE_PAGE).series()).isEmpty();
+        // the streamed, downsampled read runs in a transaction with a fetch size on PostgreSQL
+        assertThat(reader.series(first, "loss", null, null, 400).series().get("loss").values())
+                .containsExactly(1.0, null, 0.5);
 
         assertThat(reader.hasSearchTables()).isTrue();
         assertThat(reader.searches(project + "-search")).extracting(Views.SearchSummary::id).contains(searchId);

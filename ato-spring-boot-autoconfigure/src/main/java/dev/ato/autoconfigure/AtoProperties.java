@@ -1,6 +1,8 @@
 package dev.ato.autoconfigure;
 
+import dev.ato.adict.Limits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +40,10 @@ public class AtoProperties {
     private final Tracker tracker = new Tracker();
 
     private final Hyperband hyperband = new Hyperband();
+
+    private final LoaderLimits limits = new LoaderLimits();
+
+    private final Sanitize sanitize = new Sanitize();
 
     public boolean isEnabled() {
         return enabled;
@@ -79,12 +85,109 @@ public class AtoProperties {
         return shell;
     }
 
+    public Sanitize getSanitize() {
+        return sanitize;
+    }
+
+    /** What users may see: the one sanitizer used by commands, endpoints, the dashboard and the tracker. */
+    public static class Sanitize {
+
+        /**
+         * More secret key segments: regular expressions matched, whole and ignoring case, on every segment of a key
+         * path (added to Spring Boot's and Ato's defaults, which always apply).
+         */
+        private List<String> keyPatterns = new ArrayList<>();
+
+        public List<String> getKeyPatterns() {
+            return keyPatterns;
+        }
+
+        public void setKeyPatterns(List<String> keyPatterns) {
+            this.keyPatterns = keyPatterns;
+        }
+    }
+
     public Tracker getTracker() {
         return tracker;
     }
 
     public Hyperband getHyperband() {
         return hyperband;
+    }
+
+    public LoaderLimits getLimits() {
+        return limits;
+    }
+
+    /**
+     * The limits every config loader applies (command line, .py literals, XYZ, YAML, JSON, TOML, _base_ chains,
+     * Hydra); input beyond one fails with an AtoLimitException naming the limit. The defaults are far above any real
+     * config (the values here are Limits.defaults()). Installed process-wide ({@link Limits#install}) before any bean is created.
+     */
+    public static class LoaderLimits {
+
+        /** Deepest nesting of lists and mappings a loaded value may have. */
+        private int maxDepth = 500;
+
+        /** Largest config document (file or text) a loader reads. */
+        private DataSize maxDocumentSize = DataSize.ofMegabytes(16);
+
+        /** Most digits one number in a config may have. */
+        private int maxNumberDigits = 1000;
+
+        /**
+         * Most values one load may produce by expansion: YAML aliases, repeated lists in .py files, _base_ files and
+         * Hydra defaults merged.
+         */
+        private long maxExpansion = 1_000_000;
+
+        /** Longest string (in characters) one load may build by interpolation or concatenation. */
+        private long maxStringLength = 16_777_216;
+
+        /** These settings as the core's {@link Limits}. */
+        public Limits toLimits() {
+            return new Limits(maxDepth, maxDocumentSize.toBytes(), maxNumberDigits, maxExpansion, maxStringLength);
+        }
+
+        public int getMaxDepth() {
+            return maxDepth;
+        }
+
+        public void setMaxDepth(int maxDepth) {
+            this.maxDepth = maxDepth;
+        }
+
+        public DataSize getMaxDocumentSize() {
+            return maxDocumentSize;
+        }
+
+        public void setMaxDocumentSize(DataSize maxDocumentSize) {
+            this.maxDocumentSize = maxDocumentSize;
+        }
+
+        public int getMaxNumberDigits() {
+            return maxNumberDigits;
+        }
+
+        public void setMaxNumberDigits(int maxNumberDigits) {
+            this.maxNumberDigits = maxNumberDigits;
+        }
+
+        public long getMaxExpansion() {
+            return maxExpansion;
+        }
+
+        public void setMaxExpansion(long maxExpansion) {
+            this.maxExpansion = maxExpansion;
+        }
+
+        public long getMaxStringLength() {
+            return maxStringLength;
+        }
+
+        public void setMaxStringLength(long maxStringLength) {
+            this.maxStringLength = maxStringLength;
+        }
     }
 
     /** Tracked HyperBand searches shared by workers through the database. */

@@ -2,6 +2,7 @@ package dev.ato.format;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.adict.Limits;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectMapper;
@@ -61,6 +62,7 @@ public enum FileFormat {
      * be a mapping.
      */
     public ADict read(String text, String source) {
+        Limits.current().checkDocumentSize(text.length(), source);
         Object value;
         if (this == XYZ) {
             try {
@@ -136,6 +138,7 @@ public enum FileFormat {
             throw new AtoConfigException(file + ": no such config file");
         }
         try {
+            Limits.current().checkDocumentSize(Files.size(file), file.toString());
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AtoConfigException(file + ": cannot be read as UTF-8 text (" + e + ")", e);

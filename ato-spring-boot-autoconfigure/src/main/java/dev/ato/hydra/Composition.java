@@ -19,11 +19,19 @@ import java.util.Map;
  * @param missingKeys the full keys whose value is still {@code ???}
  * @param origins     for each key path that a layer wrote, the config file ({@code db/mysql.yaml}) or the
  *                    command-line override that wrote it last
+ * @param warnings    the warnings Hydra would emit (a primary config's defaults list without {@code _self_})
  */
 public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, String> choices,
-                          List<String> missingKeys, Map<String, String> origins) {
+                          List<String> missingKeys, Map<String, String> origins, List<String> warnings) {
+
+    /** A composition without warnings. */
+    public Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, String> choices,
+                       List<String> missingKeys, Map<String, String> origins) {
+        this(config, mergeOrder, choices, missingKeys, origins, List.of());
+    }
 
     public Composition {
+        warnings = List.copyOf(warnings);
         config = config.copy().freeze();
         mergeOrder = List.copyOf(mergeOrder);
         choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));

@@ -10,6 +10,11 @@ import java.util.Map;
 record ConfigFile(String path, Map<String, Object> content, List<DefaultsEntry> defaults, String packageHeader) {
 
     String fileName() {
-        return path + ".yaml";
+        return ConfigRepository.fileName(path);
+    }
+
+    /** The content of "no primary config": nothing, no defaults list. */
+    static ConfigFile empty() {
+        return new ConfigFile("", new java.util.LinkedHashMap<>(), null, null);
     }
 }

@@ -32,7 +32,17 @@ final class ConfigRepository {
     }
 
     boolean configExists(String path) {
-        return inside(path) && Files.isRegularFile(root.resolve(path + ".yaml"));
+        return !path.isEmpty() && inside(path) && Files.isRegularFile(root.resolve(fileName(path)));
+    }
+
+    /** The file of a config path: Hydra adds {@code .yaml} unless the name already ends with it. */
+    static String fileName(String path) {
+        return path.endsWith(".yaml") ? path : path + ".yaml";
+    }
+
+    /** The parsed config at {@code path}, or {@code null} when there is no such file. */
+    ConfigFile loadIfExists(String path) {
+        return configExists(path) ? load(path) : null;
     }
 
     /** The options of {@code group} (its {@code .yaml} files, without extension), sorted. */
@@ -60,7 +70,7 @@ final class ConfigRepository {
         if (cached != null) {
             return cached;
         }
-        String fileName = path + ".yaml";
+        String fileName = fileName(path);
         String text;
         try {
             text = Files.readString(root.resolve(fileName), StandardCharsets.UTF_8);

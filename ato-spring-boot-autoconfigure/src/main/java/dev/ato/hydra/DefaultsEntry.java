@@ -5,31 +5,16 @@ import java.util.Map;
 
 /**
  * One entry of a defaults list as written: {@code _self_}, a config ({@code base}, {@code /db/mysql@pkg}) or a group
- * selection ({@code [optional] [override] group[@pkg]: option}). {@code option} is {@code null} for a deselected
- * group and {@code ???} for a mandatory one.
+ * selection ({@code [optional] [override] group[@pkg]: option}). {@code value} is the option's name, a list of
+ * names (several options of one group, merged in order), {@code null} for a deselected group and {@code ???} for a
+ * mandatory one.
  */
-record DefaultsEntry(Type type, String name, String packageText, String option, boolean optional, boolean override,
+record DefaultsEntry(Type type, String name, String packageText, Object value, boolean optional, boolean override,
                      String source) {
 
     enum Type { SELF, CONFIG, GROUP }
 
     static final String SELF = "_self_";
-
-    boolean isSelf() {
-        return type == Type.SELF;
-    }
-
-    boolean isGroup() {
-        return type == Type.GROUP;
-    }
-
-    boolean isInterpolated() {
-        return option != null && option.contains("${");
-    }
-
-    DefaultsEntry withOption(String newOption) {
-        return new DefaultsEntry(type, name, packageText, newOption, optional, override, source);
-    }
 
     /** Parses the value of a {@code defaults} key found in {@code source}. */
     static List<DefaultsEntry> parseList(Object raw, String source) {
@@ -66,7 +51,7 @@ record DefaultsEntry(Type type, String name, String packageText, String option, 
                                     + "'; only 'optional' and 'override' may precede the group", source, where);
                 }
             }
-            String option = optionOf(e.getValue(), e.getKey(), source, where);
+            Object option = optionOf(e.getValue(), e.getKey(), source, where);
             String[] nameAndPackage = splitPackage(words[words.length - 1]);
             return new DefaultsEntry(Type.GROUP, nameAndPackage[0], nameAndPackage[1], option, optional, override,
                     source);
@@ -75,13 +60,21 @@ record DefaultsEntry(Type type, String name, String packageText, String option, 
                 + "; expected _self_, a config name, or 'group: option'", source, where);
     }
 
-    private static String optionOf(Object value, Object key, String source, String where) {
+    private static Object optionOf(Object value, Object key, String source, String where) {
         if (value == null || value instanceof String) {
-            return (String) value;
+            return value;
         }
-        if (value instanceof List<?>) {
-            throw new HydraException(HydraException.Kind.COMPOSITION, "Selecting several options of group '" + key
-                    + "' at once (" + value + ") is not supported; select one option", source, where);
+        if (value instanceof List<?> list) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof String s)) {
+                    throw new HydraException(HydraException.Kind.COMPOSITION, "Unsupported item value in defaults"
+                            + " of group '" + key + "': " + item + "; nested list items must be strings", source,
+                            where);
+                }
+                names.add(s);
+            }
+            return List.copyOf(names);
         }
         if (value instanceof Map<?, ?>) {
             throw new HydraException(HydraException.Kind.COMPOSITION,

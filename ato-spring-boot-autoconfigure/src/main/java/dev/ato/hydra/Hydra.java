@@ -48,12 +48,11 @@ public final class Hydra {
     public static Composition composition(Path configDir, String configName, List<String> overrides) {
         Objects.requireNonNull(configDir, "configDir must name the config dir (Hydra's config_path)");
         ConfigRepository repo = new ConfigRepository(configDir);
-        String primary = configName == null ? null
-                : configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName;
+        String primary = configName; // a .yaml suffix is kept, as Hydra keeps it in the merge order
         GroupOverrides groupOverrides = new GroupOverrides();
-        List<Override> valueOverrides = new ArrayList<>();
+        List<CommandLineOverride> valueOverrides = new ArrayList<>();
         for (String text : overrides == null ? List.<String>of() : overrides) {
-            Override o = OverrideParser.parse(text);
+            CommandLineOverride o = OverrideParser.parse(text);
             if (o.keyOrGroup().startsWith("hydra/")) {
                 throw new HydraException(HydraException.Kind.COMPOSITION, "'" + text + "' selects a Hydra runtime"
                         + " group (launcher, sweeper, logging, ...), which Ato does not have; see docs/hydra.md for"
@@ -62,10 +61,8 @@ public final class Hydra {
             if (o.keyOrGroup().equals("hydra") || o.keyOrGroup().startsWith("hydra.")) {
                 continue; // hydra.* configures Hydra's runtime, whose node is left out of the result
             }
-            boolean configDeletion = o.type() == Override.Type.DELETE && o.keyOrGroup().contains("/")
-                    && repo.configExists(o.keyOrGroup()); // ~server/site/fb removes a non-group entry
-            boolean group = configDeletion
-                    || repo.groupExists(o.keyOrGroup()) && !(o.value() instanceof Map<?, ?>);
+            // as Hydra: a key naming a config group selects options unless its value is a dict
+            boolean group = repo.groupExists(o.keyOrGroup()) && !(o.value() instanceof Map<?, ?>);
             if (group) {
                 groupOverrides.addCommandLine(o);
             } else {
@@ -87,7 +84,8 @@ public final class Hydra {
 
         List<String> missing = new ArrayList<>();
         collectMissing(List.of(), merger.root(), missing);
-        return new Composition(ADict.of(merger.root()), order, builder.choices(), missing, merger.origins());
+        return new Composition(ADict.of(merger.root()), order, builder.choices(), missing, merger.origins(),
+                builder.warnings());
     }
 
     private static void collectMissing(List<Object> path, Object node, List<String> out) {

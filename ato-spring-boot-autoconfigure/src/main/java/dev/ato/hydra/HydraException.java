@@ -1,6 +1,7 @@
 package dev.ato.hydra;
 
 import dev.ato.AtoConfigException;
+import dev.ato.AtoLimitException;
 
 /**
  * A Hydra composition or interpolation failure. {@link #kind()} says which of Hydra's (and OmegaConf's) errors it
@@ -29,12 +30,18 @@ public class HydraException extends AtoConfigException {
         /** Interpolations refer to each other in a cycle. */
         INTERPOLATION_CYCLE,
         /** An interpolation is malformed, names an unknown resolver, or its resolver failed. */
-        INTERPOLATION_RESOLUTION
+        INTERPOLATION_RESOLUTION,
+        /**
+         * Input beyond one of the loaders' limits ({@link dev.ato.adict.Limits}: nesting depth, expansion, string
+         * length); the cause is the {@link AtoLimitException} naming the position, the limit and its property.
+         */
+        LIMIT
     }
 
     private final Kind kind;
     private final String source;
     private final String keyPath;
+    private final String detail;
 
     HydraException(Kind kind, String message, String source, String keyPath) {
         this(kind, message, source, keyPath, null);
@@ -42,9 +49,23 @@ public class HydraException extends AtoConfigException {
 
     HydraException(Kind kind, String message, String source, String keyPath, Throwable cause) {
         super(describe(message, source, keyPath), cause);
+        this.detail = message;
         this.kind = kind;
         this.source = source;
         this.keyPath = keyPath;
+    }
+
+    private HydraException(AtoLimitException limit, String source, String keyPath) {
+        super(limit.getMessage(), limit);
+        this.kind = Kind.LIMIT;
+        this.detail = limit.getMessage();
+        this.source = source;
+        this.keyPath = keyPath;
+    }
+
+    /** A limit exceeded in {@code source} at {@code keyPath}: the limit's own message, which names both. */
+    static HydraException limit(AtoLimitException limit, String source, String keyPath) {
+        return new HydraException(limit, source, keyPath);
     }
 
     private static String describe(String message, String source, String keyPath) {
@@ -56,6 +77,11 @@ public class HydraException extends AtoConfigException {
             where.append(where.length() > 0 ? " " : "").append("in ").append(source);
         }
         return where.length() == 0 ? message : message + "\n    " + where;
+    }
+
+    /** The same failure reported at another key (an outer interpolation whose resolution hit it). */
+    HydraException at(String otherKeyPath, String otherSource) {
+        return new HydraException(kind, detail, otherSource, otherKeyPath, this);
     }
 
     /** Which Hydra or OmegaConf error this is. */

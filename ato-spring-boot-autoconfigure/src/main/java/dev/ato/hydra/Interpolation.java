@@ -30,7 +30,9 @@ final class Interpolation {
     }
 
     private final String text;
+    private final dev.ato.adict.Limits limits = dev.ato.adict.Limits.current();
     private int pos;
+    private int depth;
 
     private Interpolation(String text) {
         this.text = text;
@@ -116,6 +118,17 @@ final class Interpolation {
     }
 
     private Piece interpolation() {
+        if (++depth > limits.maxDepth()) {
+            throw limits.depthExceeded("interpolation", "", "position " + pos);
+        }
+        try {
+            return interpolationBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Piece interpolationBody() {
         int open = pos;
         pos += 2;
         int nameEnd = pos;

@@ -7,7 +7,11 @@ import dev.ato.hydra.Interpolation.Piece;
 import dev.ato.hydra.Interpolation.Reference;
 import dev.ato.hydra.Interpolation.Text;
 
+import dev.ato.AtoLimitException;
+import dev.ato.adict.Limits;
+
 import java.time.ZonedDateTime;
+import java.util.IdentityHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +36,7 @@ final class Interpolator {
     private final Map<String, Object> done = new HashMap<>();
     private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
     private final Map<String, String> nowCache = new HashMap<>();
+    private final Limits limits = Limits.current();
 
     Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
                  Function<String, String> environment) {
@@ -43,7 +48,9 @@ final class Interpolator {
 
     @SuppressWarnings("unchecked")
     Map<String, Object> resolveAll() {
-        return (Map<String, Object>) resolve(List.of(), root);
+        Map<String, Object> resolved = (Map<String, Object>) resolve(List.of(), root);
+        checkExpansion(resolved);
+        return resolved;
     }
 
     private Object resolve(List<Object> path, Object raw) {
@@ -77,6 +84,11 @@ final class Interpolator {
         if (done.containsKey(key)) {
             return done.get(key);
         }
+        boolean outermost = inProgress.isEmpty();
+        if (inProgress.size() >= limits.maxDepth()) {
+            throw HydraException.limit(limits.depthExceeded(where(key), key, "a chain of " + inProgress.size()
+                    + " interpolations starting at '" + inProgress.iterator().next() + "'"), where(key), key);
+        }
         if (!inProgress.add(key)) {
             List<String> cycle = new ArrayList<>(inProgress);
             cycle = cycle.subList(cycle.indexOf(key), cycle.size());
@@ -90,11 +102,19 @@ final class Interpolator {
             } catch (IllegalArgumentException e) {
                 throw error(Kind.INTERPOLATION_RESOLUTION, "Invalid interpolation '" + s + "': " + e.getMessage(),
                         path);
+            } catch (AtoLimitException e) {
+                throw HydraException.limit(limits.depthExceeded(where(key), key, e.position()), where(key), key);
             }
             Object value = pieces.size() == 1 && !(pieces.get(0) instanceof Text)
                     ? evaluate(path, pieces.get(0), s) : concatenate(path, pieces, s);
             done.put(key, value);
             return value;
+        } catch (HydraException e) {
+            // OmegaConf names the key it was resolving when a nested interpolation failed
+            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE) {
+                throw e.at(key, KeyPaths.origin(origins, key));
+            }
+            throw e;
         } finally {
             inProgress.remove(key);
         }
@@ -104,8 +124,51 @@ final class Interpolator {
         StringBuilder sb = new StringBuilder();
         for (Piece piece : pieces) {
             sb.append(PythonStr.str(evaluate(path, piece, source)));
+            if (sb.length() > limits.maxStringLength()) {
+                String key = KeyPaths.format(path);
+                throw HydraException.limit(limits.stringTooLong(where(key), key, "", "interpolation '"
+                        + abbreviate(source) + "'"), where(key), key);
+            }
         }
         return sb.toString();
+    }
+
+    private String where(String key) {
+        String origin = KeyPaths.origin(origins, key);
+        return origin == null ? "the composed config" : origin;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
+    }
+
+    /**
+     * Counts the values of the resolved tree as a copy would produce them (a container referenced twice counts
+     * twice), so that references that double a list or dict level after level fail before anything copies them.
+     */
+    private void checkExpansion(Map<String, Object> resolved) {
+        Map<Object, Long> sizes = new IdentityHashMap<>();
+        long total = size(resolved, sizes);
+        if (total > limits.maxExpansion()) {
+            throw HydraException.limit(limits.expansionExceeded("the composed config", "", "",
+                    "resolving interpolations (" + total + " values)"), "the composed config", "");
+        }
+    }
+
+    private long size(Object node, Map<Object, Long> sizes) {
+        if (!(node instanceof Map<?, ?>) && !(node instanceof List<?>)) {
+            return 1;
+        }
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        long total = 1;
+        for (Object child : node instanceof Map<?, ?> m ? m.values() : (List<?>) node) {
+            total = Math.min(Long.MAX_VALUE / 2, total + size(child, sizes));
+        }
+        sizes.put(node, total);
+        return total;
     }
 
     private Object evaluate(List<Object> path, Piece piece, String source) {

@@ -23,7 +23,9 @@ final class OverrideParser {
 
     private final String text;
     private final String input;
+    private final int maxDepth = dev.ato.adict.Limits.current().maxDepth();
     private int pos;
+    private int depth;
 
     private OverrideParser(String text, String input, int start) {
         this.text = text;
@@ -32,28 +34,28 @@ final class OverrideParser {
     }
 
     /** Parses one override such as {@code +db.port=3306}. */
-    static Override parse(String input) {
+    static CommandLineOverride parse(String input) {
         if (input == null) {
             throw error("An override must not be null", "null", 0);
         }
-        Override.Type type;
+        CommandLineOverride.Type type;
         int start;
         if (input.startsWith("~")) {
-            type = Override.Type.DELETE;
+            type = CommandLineOverride.Type.DELETE;
             start = 1;
         } else if (input.startsWith("++")) {
-            type = Override.Type.FORCE_ADD;
+            type = CommandLineOverride.Type.FORCE_ADD;
             start = 2;
         } else if (input.startsWith("+")) {
-            type = Override.Type.ADD;
+            type = CommandLineOverride.Type.ADD;
             start = 1;
         } else {
-            type = Override.Type.CHANGE;
+            type = CommandLineOverride.Type.CHANGE;
             start = 0;
         }
         int eq = input.indexOf('=', start);
         String key = (eq < 0 ? input.substring(start) : input.substring(start, eq)).strip();
-        if (eq < 0 && type != Override.Type.DELETE) {
+        if (eq < 0 && type != CommandLineOverride.Type.DELETE) {
             throw error("Missing '=' in override '" + input + "'; write key=value (or ~key to delete)", input,
                     input.length());
         }
@@ -66,11 +68,11 @@ final class OverrideParser {
         String keyOrGroup = at < 0 ? key : key.substring(0, at);
         String pkg = at < 0 ? null : key.substring(at + 1);
         if (eq < 0) {
-            return new Override(type, keyOrGroup, pkg, false, null, input);
+            return new CommandLineOverride(type, keyOrGroup, pkg, false, null, input);
         }
         OverrideParser parser = new OverrideParser(input, input, eq + 1);
         Object value = parser.topLevelValue();
-        return new Override(type, keyOrGroup, pkg, true, value, input);
+        return new CommandLineOverride(type, keyOrGroup, pkg, true, value, input);
     }
 
     /** Parses a standalone value literal ({@code oc.decode}); {@code where} names it in errors. */
@@ -118,7 +120,31 @@ final class OverrideParser {
         return value;
     }
 
+    /** Counts one more level of list or dict nesting; deeper than the limit is an error naming the position. */
+    private void enter() {
+        if (++depth > maxDepth) {
+            int at = input.indexOf('=');
+            String key = at < 0 ? "" : input.substring(0, at).replaceFirst("^[~+]+", "");
+            throw HydraException.limit(dev.ato.adict.Limits.current().depthExceeded(text == input
+                    ? "override '" + abbreviate(input) + "'" : abbreviate(input), key, "position " + pos),
+                    "override", key);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
+    }
+
     private List<Object> list() {
+        enter();
+        try {
+            return listBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private List<Object> listBody() {
         int open = pos++;
         List<Object> result = new ArrayList<>();
         skipSpaces();
@@ -140,6 +166,15 @@ final class OverrideParser {
     }
 
     private Map<String, Object> dict() {
+        enter();
+        try {
+            return dictBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Map<String, Object> dictBody() {
         int open = pos++;
         Map<String, Object> result = new LinkedHashMap<>();
         skipSpaces();

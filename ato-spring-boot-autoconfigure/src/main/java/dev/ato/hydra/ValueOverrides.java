@@ -19,7 +19,7 @@ final class ValueOverrides {
         this.merger = merger;
     }
 
-    void apply(Override o) {
+    void apply(CommandLineOverride o) {
         String source = "override '" + o.input() + "'";
         List<Object> path = KeyPaths.parse(o.keyOrGroup());
         if (o.packageText() != null) {

@@ -33,6 +33,7 @@ final class YamlConfigReader {
             "[-+]?([0-9][0-9_]*\\.[0-9_]*|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+");
     private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
     private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+    private static final Pattern HEADER_LINE = Pattern.compile("#\\s*@");
     private static final Pattern PACKAGE_HEADER = Pattern.compile("#\\s*@package\\s+(\\S*)\\s*");
 
     private YamlConfigReader() {
@@ -65,20 +66,22 @@ final class YamlConfigReader {
 
     /** The value of a {@code # @package} line in the comment block that opens the file, or {@code null}. */
     static String packageHeader(String text) {
+        // Hydra reads header lines (# @key value) at the top; any other line, a plain comment too, ends the header
+        String result = null;
         for (String line : text.split("\n", -1)) {
             String trimmed = line.trim();
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (!trimmed.startsWith("#")) {
-                return null;
+            if (!HEADER_LINE.matcher(trimmed).lookingAt()) {
+                break;
             }
             var m = PACKAGE_HEADER.matcher(trimmed);
             if (m.matches()) {
-                return m.group(1);
+                result = m.group(1);
             }
         }
-        return null;
+        return result;
     }
 
     private static Object readValue(JsonParser p, JsonToken token, String text, String source, String path) {

@@ -17,11 +17,10 @@ import java.util.List;
  */
 public final class HyperBand extends SearchStrategy {
 
-    /** The key holding how many halvings a config survived: 0 in the first generation. */
-    public static final String NUM_HALVED = "__num_halved__";
+    /** The key holding how many halvings a config survived: 0 in the first generation ({@link Halving#NUM_HALVED}). */
+    public static final String NUM_HALVED = Halving.NUM_HALVED;
 
-    private final double halvingRate;
-    private final int numMinSamples;
+    private final Halving halving;
     private final int gridSize;
 
     /**
@@ -31,13 +30,7 @@ public final class HyperBand extends SearchStrategy {
      */
     public HyperBand(SearchSpace space, double halvingRate, int numMinSamples, Mode mode) {
         super(space, mode);
-        if (!(halvingRate > 0 && halvingRate < 1)) {
-            throw new AtoConfigException("HyperBand halvingRate must lie strictly between 0 and 1, got " + halvingRate
-                    + "; 0.5 keeps half of each generation");
-        }
-        if (numMinSamples < 1) {
-            throw new AtoConfigException("HyperBand numMinSamples must be at least 1, got " + numMinSamples);
-        }
+        this.halving = new Halving(halvingRate, numMinSamples, mode);
         this.gridSize = space.size();
         if (gridSize == 0) {
             throw new AtoConfigException("HyperBand search space " + space.names() + " has an empty grid (a "
@@ -47,23 +40,26 @@ public final class HyperBand extends SearchStrategy {
             throw new AtoConfigException("HyperBand numMinSamples (" + numMinSamples + ") must be smaller than the grid"
                     + " size (" + gridSize + "), or nothing would be halved; lower numMinSamples or sample more");
         }
-        this.halvingRate = halvingRate;
-        this.numMinSamples = numMinSamples;
+    }
+
+    /** The halving rule this search follows. */
+    public Halving halving() {
+        return halving;
     }
 
     /** The fraction of each generation kept for the next. */
     public double halvingRate() {
-        return halvingRate;
+        return halving.rate();
     }
 
     /** The smallest generation still evaluated. */
     public int numMinSamples() {
-        return numMinSamples;
+        return halving.numMinSamples();
     }
 
     /** Python ato's {@code num_generations}: {@code ceil(log(numMinSamples / gridSize) / log(halvingRate))}. */
     public int numGenerations() {
-        return (int) Math.ceil(Math.log((double) numMinSamples / gridSize) / Math.log(halvingRate));
+        return halving.numGenerations(gridSize);
     }
 
     /**
@@ -84,7 +80,7 @@ public final class HyperBand extends SearchStrategy {
      */
     public long stepsFor(ADict trialConfig, long maxSteps) {
         List<Long> steps = optimizedSteps(maxSteps);
-        return steps.get(Math.min(trialConfig.getInt(NUM_HALVED), steps.size() - 1));
+        return steps.get(Math.min(Halving.generation(trialConfig), steps.size() - 1));
     }
 
     /**
@@ -92,43 +88,27 @@ public final class HyperBand extends SearchStrategy {
      * while at least {@code numMinSamples} remain (one more than {@link #numGenerations()} when the ratio is exact).
      */
     List<Integer> generationSizes() {
-        List<Integer> sizes = new ArrayList<>();
-        for (int n = gridSize; n >= numMinSamples; n = (int) (n * halvingRate)) {
-            sizes.add(n);
-        }
-        return sizes;
+        return halving.generationSizes(gridSize);
     }
 
     /** The schedule for any {@code maxSteps}, Python's arithmetic (and its float last entry) unchanged. */
     List<Double> stepSchedule(double maxSteps) {
-        int generations = numGenerations();
-        double minSteps = maxSteps * Math.pow(halvingRate, generations);
-        List<Double> steps = new ArrayList<>(generations);
-        for (int index = 1; index < generations; index++) {
-            steps.add(Math.ceil(minSteps / Math.pow(halvingRate, index)));
-        }
-        steps.add(maxSteps);
-        return steps;
+        return halving.stepSchedule(maxSteps, gridSize);
     }
 
     @Override
     protected List<List<ADict>> search(List<ADict> candidates, Trials trials) {
-        List<ADict> population = new ArrayList<>();
-        candidates.forEach(c -> population.add(c.copy().put(NUM_HALVED, 0)));
+        List<ADict> population = candidates.stream().map(Halving::first).toList();
         List<List<ADict>> logs = new ArrayList<>();
-        while (population.size() >= numMinSamples) {
+        while (true) {
             List<ADict> ranked = trials.rank(trials.evaluateAll(population));
             logs.add(ranked);
-            population.clear();
-            int survivors = (int) (ranked.size() * halvingRate);
-            for (ADict survivor : ranked.subList(0, survivors)) {
-                population.add(survivor.copy().put(NUM_HALVED, survivor.getInt(NUM_HALVED) + 1));
+            Halving.Next next = halving.next(ranked);
+            if (next.isFinal()) {
+                logs.add(List.of(trials.evaluate(next.candidates().get(0))));
+                return logs;
             }
+            population = next.candidates();
         }
-        // Python increments the winner in place when it survived, so the re-evaluation sees the incremented count
-        List<ADict> last = logs.get(logs.size() - 1);
-        ADict winner = population.isEmpty() ? last.get(0) : population.get(0);
-        logs.add(List.of(trials.evaluate(winner)));
-        return logs;
     }
 }

@@ -118,7 +118,7 @@ public final class Searches implements AutoCloseable {
         SearchDefinition definition = new SearchDefinition(hyperBand, schedule, METRIC_KEY,
                 hyperBand.isStopOnFirstFailure());
         List<ADict> first = new ArrayList<>();
-        hyperBand.space().points().forEach(p -> first.add(p.put(HyperBand.NUM_HALVED, 0)));
+        hyperBand.space().points().forEach(p -> first.add(Halving.first(p)));
         if (schedule == Schedule.ASYNCHRONOUS) {
             // ASHA promotes from the results seen so far; a grid's order (sorted by parameter) would bias them
             Collections.shuffle(first, new Random(id.hashCode()));
@@ -191,13 +191,13 @@ public final class Searches implements AutoCloseable {
             for (TrialRow t : generation) {
                 ADict config = base.copy().merge(t.candidate());
                 config.put(Trials.METRIC, t.status().equals(TrialRow.FAILED)
-                        ? Ranking.worst(definition.hyperBand().mode()) : t.metric());
+                        ? Halving.worst(definition.hyperBand().mode()) : t.metric());
                 if (t.error() != null) {
                     config.put(Trials.ERROR, t.error().lines().findFirst().orElse(t.error()));
                 }
                 configs.add(config.freeze());
             }
-            logs.add(Ranking.bestFirst(configs, Trials::metric, definition.hyperBand().mode()));
+            logs.add(Halving.rank(configs, Trials::metric, definition.hyperBand().mode()));
         }
         if (logs.isEmpty()) {
             throw new AtoException("search '" + searchId + "' has no finished trial yet");

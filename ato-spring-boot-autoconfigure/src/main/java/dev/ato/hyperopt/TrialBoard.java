@@ -214,20 +214,12 @@ final class TrialBoard {
         if (current != generation || countOpen(c, searchId) > 0) {
             return;
         }
-        List<TrialRow> trials = trials(c, searchId, generation);
-        HyperBand hyperBand = definition.hyperBand();
-        List<TrialRow> ranked = Ranking.bestFirst(trials, TrialRow::metric, hyperBand.mode());
-        int survivors = (int) (ranked.size() * hyperBand.halvingRate());
-        List<ADict> next = new ArrayList<>();
-        ranked.subList(0, survivors).forEach(t -> next.add(halved(t)));
+        Halving halving = definition.hyperBand().halving();
+        List<ADict> ranked = halving.rank(trials(c, searchId, generation), TrialRow::metric).stream()
+                .map(TrialRow::candidate).toList();
+        Halving.Next next = halving.next(ranked);
         setGeneration(c, searchId, generation + 1);
-        if (next.size() >= hyperBand.numMinSamples()) {
-            insertTrials(c, searchId, generation + 1, next, false);
-        } else {
-            // Python re-evaluates the best of the last generation, incremented when it survived
-            insertTrials(c, searchId, generation + 1, List.of(next.isEmpty() ? ranked.get(0).candidate() : next.get(0)),
-                    true);
-        }
+        insertTrials(c, searchId, generation + 1, next.candidates(), next.isFinal());
     }
 
     /**
@@ -237,32 +229,24 @@ final class TrialBoard {
      */
     private void promote(Connection c, String searchId, int rung, SearchDefinition definition) throws SQLException {
         HyperBand hyperBand = definition.hyperBand();
-        if (rung + 1 < hyperBand.generationSizes().size()) {
+        Halving halving = hyperBand.halving();
+        if (halving.hasRungAbove(rung, hyperBand.space().size())) {
             List<TrialRow> finished = trials(c, searchId, rung).stream().filter(TrialRow::finished).toList();
-            List<TrialRow> ranked = Ranking.bestFirst(finished, TrialRow::metric, hyperBand.mode());
-            int quota = (int) (ranked.size() * hyperBand.halvingRate());
             int position = trials(c, searchId, rung + 1).size();
-            for (TrialRow t : ranked.subList(0, quota)) {
-                if (!t.promoted()) {
-                    insertTrial(c, searchId, rung + 1, position++, halved(t), false);
-                    markPromoted(c, t.id());
-                    raiseGeneration(c, searchId, rung + 1);
-                }
+            for (TrialRow t : halving.promotions(halving.rank(finished, TrialRow::metric), TrialRow::promoted)) {
+                insertTrial(c, searchId, rung + 1, position++, Halving.promoted(t.candidate()), false);
+                markPromoted(c, t.id());
+                raiseGeneration(c, searchId, rung + 1);
             }
         }
         if (countOpen(c, searchId) == 0) {
             List<TrialRow> all = trials(c, searchId, null);
             int top = all.stream().mapToInt(TrialRow::generation).max().orElseThrow();
-            List<TrialRow> best = Ranking.bestFirst(all.stream().filter(t -> t.generation() == top).toList(),
-                    TrialRow::metric, hyperBand.mode());
-            boolean survives = (int) (best.size() * hyperBand.halvingRate()) > 0;
+            List<ADict> best = halving.rank(all.stream().filter(t -> t.generation() == top).toList(),
+                    TrialRow::metric).stream().map(TrialRow::candidate).toList();
             setGeneration(c, searchId, top + 1);
-            insertTrials(c, searchId, top + 1, List.of(survives ? halved(best.get(0)) : best.get(0).candidate()), true);
+            insertTrials(c, searchId, top + 1, List.of(halving.finalCandidate(best)), true);
         }
-    }
-
-    private static ADict halved(TrialRow trial) {
-        return trial.candidate().copy().put(HyperBand.NUM_HALVED, trial.candidate().getInt(HyperBand.NUM_HALVED) + 1);
     }
 
     private void finish(Connection c, String searchId, double metric, long runId) throws SQLException {

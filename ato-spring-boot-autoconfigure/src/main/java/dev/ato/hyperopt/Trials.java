@@ -61,7 +61,7 @@ public final class Trials {
                 throw new AtoException("trial " + evaluations + " failed for config " + config.toMap()
                         + "; the search stopped because stopOnFirstFailure is set", e);
             }
-            metric = Ranking.worst(mode);
+            metric = Halving.worst(mode);
             error = e.toString();
         }
         config.put(METRIC, metric);
@@ -80,7 +80,7 @@ public final class Trials {
 
     /** The evaluated configs sorted best first; ties keep their order (a stable sort, like Python's). */
     public List<ADict> rank(List<ADict> evaluated) {
-        return Ranking.bestFirst(evaluated, Trials::metric, mode);
+        return Halving.rank(evaluated, Trials::metric, mode);
     }
 
     /** The {@code __metric__} of an evaluated config. */

@@ -6,48 +6,192 @@ import org.flywaydb.core.api.FlywayException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Creates and upgrades the tracker's tables with Flyway ({@code classpath:db/migration/sqlite} or
- * {@code .../postgresql}). A database Python ato created already has version 1: it is baselined there and only
- * Ato's additions are applied, so nothing in it is lost. Spring Boot's Flyway does the same with
- * {@code spring.flyway.locations=classpath:db/migration/{vendor}} and {@code spring.flyway.baseline-on-migrate=true}.
+ * Creates and upgrades the tracker's tables with a Flyway instance of Ato's own: its scripts live in
+ * {@value #LOCATIONS} (not under Flyway's default {@code db/migration}, so an application's own Flyway never sees
+ * them) and its history in {@value #HISTORY_TABLE} (never in the application's {@code flyway_schema_history}).
+ *
+ * <p>Three kinds of existing database are adopted without loss: one a previous Ato release migrated (Ato's versions
+ * in {@code flyway_schema_history}: they are carried over, and that table is dropped only when nothing but Ato's
+ * versions are in it), one Python ato created (recognised by Python ato's own tables and columns: baselined at
+ * version 1), and one that holds an application's unrelated tables (Ato's schema is created next to them).
  */
 public final class TrackerSchema {
 
-    /** Where the migrations live; {@code {vendor}} is {@code sqlite} or {@code postgresql}. */
-    public static final String LOCATIONS = "classpath:db/migration/{vendor}";
+    /** Where Ato's migrations live; {@code {vendor}} is {@code sqlite} or {@code postgresql}. */
+    public static final String LOCATIONS = "classpath:dev/ato/tracker/migration/{vendor}";
+
+    /** Ato's own Flyway history table. */
+    public static final String HISTORY_TABLE = "ato_schema_history";
+
+    /** The newest migration shipped (the same for every vendor); a test keeps it in step with the scripts. */
+    static final String NEWEST_VERSION = "2.1";
+
+    /** The history table releases before 0.2 shared with the application. */
+    static final String LEGACY_HISTORY_TABLE = "flyway_schema_history";
+
+    /** The scripts earlier releases recorded in {@value #LEGACY_HISTORY_TABLE}, and their baseline. */
+    private static final Set<String> LEGACY_SCRIPTS = Set.of("V1__python_ato_schema.sql", "V2__ato_additions.sql",
+            "V2_1__hyperband_searches.sql");
+    private static final String PYTHON_BASELINE = "tables created by Python ato";
 
     private TrackerSchema() {
     }
 
     /** Brings the schema behind {@code dataSource} to the newest version; safe to call on every start. */
     public static void migrate(DataSource dataSource) {
-        SqlFlavor flavor;
-        try (Connection connection = dataSource.getConnection()) {
-            flavor = SqlFlavor.of(connection);
-        } catch (SQLException e) {
-            throw new AtoConfigException("cannot connect to the tracker database: " + e.getMessage(), e);
+        if (isCurrent(dataSource)) {
+            return;
         }
-        String location = "classpath:db/migration/" + (flavor == SqlFlavor.SQLITE ? "sqlite" : "postgresql");
-        Flyway flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(location)
-                .baselineOnMigrate(true)
-                .baselineVersion("1")
-                .baselineDescription("tables created by Python ato")
-                .load();
         try {
-            flyway.migrate();
-        } catch (FlywayException raced) {
-            // Two processes may migrate a new file at once; the loser finds the winner's history the second time.
+            migrateOnce(dataSource);
+        } catch (FlywayException | SQLException raced) {
+            // Two processes may migrate a new database at once; the loser finds the winner's history the second time.
             try {
-                flyway.migrate();
-            } catch (FlywayException e) {
+                migrateOnce(dataSource);
+            } catch (FlywayException | SQLException e) {
                 e.addSuppressed(raced);
                 throw new AtoConfigException("cannot create or upgrade the tracker schema: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * True only when {@value #HISTORY_TABLE} records the newest migration as applied: one query, so that a read-only
+     * command (runs list, runs best) does not load and start Flyway on every invocation.
+     */
+    public static boolean isCurrent(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + HISTORY_TABLE
+                     + " WHERE success AND version = '" + NEWEST_VERSION + "'")) {
+            return rows.next() && rows.getInt(1) > 0;
+        } catch (SQLException notYetMigrated) {
+            return false; // no history table yet: let Flyway decide
+        }
+    }
+
+    private static void migrateOnce(DataSource dataSource) throws SQLException {
+        String vendor;
+        Adoption adoption;
+        try (Connection connection = dataSource.getConnection()) {
+            vendor = SqlFlavor.of(connection).name().toLowerCase(Locale.ROOT);
+            adoption = Adoption.of(connection);
+        }
+        if (adoption.baselineVersion() != null) {
+            flyway(dataSource, vendor).baselineVersion(adoption.baselineVersion())
+                    .baselineDescription(adoption.description()).load().baseline();
+            if (adoption.dropLegacyHistory()) {
+                try (Connection connection = dataSource.getConnection();
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE " + LEGACY_HISTORY_TABLE);
+                }
+            }
+        }
+        // A schema holding only an application's tables gets a baseline at 0: all of Ato's versions then apply.
+        flyway(dataSource, vendor).baselineOnMigrate(true).baselineVersion("0")
+                .baselineDescription("schema held other tables").load().migrate();
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource, String vendor) {
+        return Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE)
+                .locations(LOCATIONS.replace("{vendor}", vendor));
+    }
+
+    /**
+     * How an existing database without Ato's history table is taken over: the version its tables are at (null when
+     * Flyway should simply migrate), and whether the old shared history table was Ato's alone.
+     */
+    record Adoption(String baselineVersion, String description, boolean dropLegacyHistory) {
+
+        static Adoption of(Connection connection) throws SQLException {
+            if (hasTable(connection, HISTORY_TABLE)) {
+                return new Adoption(null, null, false);
+            }
+            if (hasTable(connection, LEGACY_HISTORY_TABLE)) {
+                List<String[]> rows = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rs = statement.executeQuery("SELECT version, script, description, success FROM "
+                             + LEGACY_HISTORY_TABLE)) {
+                    while (rs.next()) {
+                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                                String.valueOf(rs.getBoolean(4))});
+                    }
+                }
+                String newest = null;
+                boolean onlyAto = true;
+                for (String[] row : rows) {
+                    boolean ato = LEGACY_SCRIPTS.contains(row[1]) || PYTHON_BASELINE.equals(row[2]);
+                    onlyAto &= ato;
+                    if (ato && row[0] != null && Boolean.parseBoolean(row[3])
+                            && (newest == null || compareVersions(row[0], newest) > 0)) {
+                        newest = row[0];
+                    }
+                }
+                if (newest != null) {
+                    return new Adoption(newest, "carried over from " + LEGACY_HISTORY_TABLE, onlyAto);
+                }
+            }
+            if (isPythonAto(connection)) {
+                return new Adoption("1", PYTHON_BASELINE, false);
+            }
+            return new Adoption(null, null, false);
+        }
+
+        /** Python ato's five tables, with the columns that make them Python ato's (not an app's own "projects"). */
+        static boolean isPythonAto(Connection connection) throws SQLException {
+            return hasColumns(connection, "projects", "id", "name", "created_at")
+                    && hasColumns(connection, "experiments", "id", "project_id", "config", "structural_hash", "tags",
+                            "status", "start_time", "end_time")
+                    && hasColumns(connection, "metrics", "run_id", "key", "value", "step", "timestamp")
+                    && hasColumns(connection, "artifacts", "run_id", "path", "data_type", "data_info")
+                    && hasColumns(connection, "fingerprints", "run_id", "trace_id", "trace_type", "fingerprint");
+        }
+
+        static boolean hasTable(Connection connection, String table) throws SQLException {
+            return !columns(connection, table).isEmpty();
+        }
+
+        private static boolean hasColumns(Connection connection, String table, String... names) throws SQLException {
+            return columns(connection, table).containsAll(List.of(names));
+        }
+
+        /** The lower-case column names of a table in the connection's current catalog and schema. */
+        private static Set<String> columns(Connection connection, String table) throws SQLException {
+            DatabaseMetaData meta = connection.getMetaData();
+            Set<String> names = new java.util.HashSet<>();
+            for (String candidate : List.of(table, table.toUpperCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), candidate, null)) {
+                    while (rs.next()) {
+                        names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+                if (!names.isEmpty()) {
+                    break;
+                }
+            }
+            return names;
+        }
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int p = i < x.length ? Integer.parseInt(x[i]) : 0;
+            int q = i < y.length ? Integer.parseInt(y[i]) : 0;
+            if (p != q) {
+                return Integer.compare(p, q);
+            }
+        }
+        return 0;
     }
 }

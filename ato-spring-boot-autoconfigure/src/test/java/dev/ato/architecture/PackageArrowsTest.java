@@ -18,7 +18,7 @@ class PackageArrowsTest {
     @ArchTest
     static final ArchRule coreImportsNoSpring = noClasses()
             .that().resideInAnyPackage("dev.ato", "dev.ato.adict..", "dev.ato.format..", "dev.ato.hydra..",
-                    "dev.ato.cli..", "dev.ato.scope..")
+                    "dev.ato.cli..", "dev.ato.scope..", "dev.ato.sanitize..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
             .because("the core works in a plain main, without Spring");
 
@@ -32,6 +32,12 @@ class PackageArrowsTest {
     static final ArchRule adictUsesJdkOnly = classes()
             .that().resideInAPackage("dev.ato.adict..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..");
+
+    @ArchTest
+    static final ArchRule sanitizeUsesAdict = classes()
+            .that().resideInAPackage("dev.ato.sanitize..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.sanitize..")
+            .because("the tracker and a plain main use the same sanitizer as the Spring layer");
 
     @ArchTest
     static final ArchRule formatUsesAdictAndJackson = classes()

@@ -2,6 +2,7 @@ package dev.ato.autoconfigure;
 
 import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.actuate.AtoEndpoint;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.actuate.AtoEndpointAutoConfiguration;
 import dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration;
 import dev.ato.autoconfigure.hyperopt.HyperBandService;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each auto-configuration's conditions and the user's overrides. */
 class AtoAutoConfigurationConditionsTest {
 
-    private static final AutoConfigurations ALL = AutoConfigurations.of(AtoSqliteAutoConfiguration.class,
+    private static final AutoConfigurations ALL = AutoConfigurations.of(AtoSanitizerAutoConfiguration.class,
+            AtoSqliteAutoConfiguration.class,
             DataSourceAutoConfiguration.class, AtoScopeAutoConfiguration.class, AtoTrackerAutoConfiguration.class,
             AtoHyperBandAutoConfiguration.class, AtoShellAutoConfiguration.class, AtoEndpointAutoConfiguration.class);
 

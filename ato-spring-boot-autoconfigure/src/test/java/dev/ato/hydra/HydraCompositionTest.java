@@ -79,10 +79,11 @@ class HydraCompositionTest {
     }
 
     @Test
-    void groupAndNamePlaceholdersInAHeader() throws Exception {
+    void legacyGroupAndNamePlaceholdersInAHeaderAreLiteralUnderVersionBase13() throws Exception {
+        // Hydra 1.3 (version_base 1.3) no longer expands _group_/_name_ in a header: the key is literal
         file("config.yaml", "defaults:\n  - db: mysql\n  - _self_\n");
         file("db/mysql.yaml", "# @package _group_._name_\nport: 3306\n");
-        assertThat(compose()).isEqualTo(Map.of("db", Map.of("mysql", Map.of("port", 3306))));
+        assertThat(compose()).isEqualTo(Map.of("_group_", Map.of("_name_", Map.of("port", 3306))));
     }
 
     @Test
@@ -94,7 +95,10 @@ class HydraCompositionTest {
         assertThat(c.choices()).containsEntry("db", null);
         assertThat(compose("db=mysql")).containsEntry("db", Map.of("port", 3306));
         file("config.yaml", "defaults:\n  - db: mysql\n  - _self_\nx: 1\n");
-        assertThat(compose("db=null")).isEqualTo(Map.of("x", 1));
+        // as in Hydra 1.3: a group override must name an option; ~db deselects
+        assertThatThrownBy(() -> compose("db=null"))
+                .hasMessageContaining("Config group override must be a string or a list. Got NoneType");
+        assertThat(compose("~db")).isEqualTo(Map.of("x", 1));
     }
 
     @Test
@@ -104,15 +108,17 @@ class HydraCompositionTest {
         assertThat(compose("~db=mysql")).isEqualTo(Map.of("x", 1));
         assertThatThrownBy(() -> compose("~db=postgres"))
                 .satisfies(e -> assertThat(kind(e)).isEqualTo(HydraException.Kind.COMPOSITION))
-                .hasMessageContaining("Could not delete 'db'").hasMessageContaining("postgres");
+                .hasMessageContaining("Could not delete 'db=postgres'. No match in the defaults list");
     }
 
     @Test
-    void deletingANonGroupConfigEntryByPath() throws Exception {
+    void deletingANonGroupConfigEntryByPathIsNotHydra13() throws Exception {
+        // Hydra 1.3 deletes group entries only; ~path of a plain config entry is a (failing) key deletion
         file("config.yaml", "defaults:\n  - server/site/fb\n  - _self_\nx: 1\n");
         file("server/site/fb.yaml", "site: fb\n");
         assertThat(compose()).containsEntry("server", Map.of("site", Map.of("site", "fb")));
-        assertThat(compose("~server/site/fb")).isEqualTo(Map.of("x", 1));
+        assertThatThrownBy(() -> compose("~server/site/fb"))
+                .hasMessageContaining("Could not delete from config. 'server/site/fb' does not exist.");
     }
 
     @Test
@@ -141,8 +147,9 @@ class HydraCompositionTest {
         file("db/mysql.yaml", "port: 3306\n");
         file("db/postgres.yaml", "port: 5432\n");
         assertThatThrownBy(() -> compose("+db=postgres")).hasMessageContaining("Multiple values for db")
-                .hasMessageContaining("db=");
-        assertThatThrownBy(() -> compose("++db=postgres")).hasMessageContaining("Force-add of config groups");
+                .hasMessageContaining("+db=postgres");
+        assertThatThrownBy(() -> compose("++db=postgres"))
+                .hasMessageContaining("force-add of config groups is not supported: '++db=postgres'");
     }
 
     @Test
@@ -203,8 +210,8 @@ class HydraCompositionTest {
         assertThat(OverrideParser.parse("k='C:\\\\\\'some folder\\'\\\\'").value()).isEqualTo("C:\\'some folder'\\");
         assertThat(OverrideParser.parse("dir=job\\{a\\=1\\,b\\=2\\}").value()).isEqualTo("job{a=1,b=2}");
         assertThat(OverrideParser.parse("k=99999999999").value()).isEqualTo(99999999999L);
-        Override o = OverrideParser.parse("~db@backup");
-        assertThat(o.type()).isEqualTo(Override.Type.DELETE);
+        CommandLineOverride o = OverrideParser.parse("~db@backup");
+        assertThat(o.type()).isEqualTo(CommandLineOverride.Type.DELETE);
         assertThat(o.key()).isEqualTo("db@backup");
         assertThat(o.hasValue()).isFalse();
     }
@@ -313,15 +320,21 @@ class HydraCompositionTest {
     }
 
     @Test
-    void primaryConfigInASubdirectoryResolvesRelativeEntriesFromThere() throws Exception {
+    void primaryConfigInASubdirectoryIsPlacedUnderItsFolderAsHydraDoes() throws Exception {
+        // Hydra's primary config is a config default: its folder is its package, and its defaults are relative
         file("experiments/exp1.yaml", "defaults:\n  - base\n  - /db: mysql\n  - _self_\nlr: 0.5\n");
         file("experiments/base.yaml", "lr: 0.1\nepochs: 3\n");
         file("db/mysql.yaml", "port: 3306\n");
         Composition c = Hydra.composition(dir, "experiments/exp1", List.of());
-        assertThat(c.config().toMap()).isEqualTo(Map.of("lr", 0.5, "epochs", 3, "db", Map.of("port", 3306)));
-        assertThat(c.mergeOrder()).containsExactly(new MergedConfig("experiments/base", "", false, false),
-                new MergedConfig("db/mysql", "db", false, false),
-                new MergedConfig("experiments/exp1", "", true, true));
+        assertThat(c.config().toMap()).isEqualTo(Map.of("experiments",
+                Map.of("lr", 0.5, "epochs", 3, "db", Map.of("port", 3306))));
+        assertThat(c.mergeOrder()).containsExactly(new MergedConfig("experiments/base", "experiments", false, false),
+                new MergedConfig("db/mysql", "experiments.db", false, false),
+                new MergedConfig("experiments/exp1", "experiments", true, true));
+        // a # @package _global_ header puts it at the root
+        file("experiments/exp2.yaml", "# @package _global_\ndefaults:\n  - base\n  - _self_\nlr: 0.5\n");
+        assertThat(Hydra.compose(dir, "experiments/exp2", List.of()).toMap())
+                .isEqualTo(Map.of("lr", 0.5, "epochs", 3));
     }
 
     @Test
@@ -338,7 +351,7 @@ class HydraCompositionTest {
     void interpolatedDefaultMustReferToAKnownChoice() throws Exception {
         file("config.yaml", "defaults:\n  - os_db: ${nope}\n");
         file("os_db/x.yaml", "a: 1\n");
-        assertThatThrownBy(() -> compose()).hasMessageContaining("refers to 'nope'");
+        assertThatThrownBy(() -> compose()).hasMessageContaining("Error resolving interpolation '${nope}'");
     }
 
     @Test

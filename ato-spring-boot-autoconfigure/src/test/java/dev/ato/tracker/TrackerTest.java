@@ -201,7 +201,7 @@ class TrackerTest {
             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM metrics");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(28);
-            rs = st.executeQuery("SELECT version, type FROM flyway_schema_history ORDER BY installed_rank");
+            rs = st.executeQuery("SELECT version, type FROM ato_schema_history ORDER BY installed_rank");
             rs.next();
             assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("1 BASELINE");
             rs.next();

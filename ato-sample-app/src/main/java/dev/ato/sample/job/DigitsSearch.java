@@ -133,13 +133,10 @@ public class DigitsSearch {
                 + settings.minibatchSize().size() + " minibatch_size";
     }
 
-    /** The sizes of the generations HyperBand evaluates: halved (floored) while at least min_samples remain. */
+    /** The sizes of the generations HyperBand evaluates, as its halving rule schedules them. */
     private static String generationSizes(HyperBand search) {
-        List<String> sizes = new ArrayList<>();
-        for (int n = search.space().size(); n >= search.numMinSamples(); n = (int) (n * search.halvingRate())) {
-            sizes.add(Integer.toString(n));
-        }
-        return String.join(", ", sizes);
+        return String.join(", ", search.halving().generationSizes(search.space().size()).stream()
+                .map(String::valueOf).toList());
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.ato.scope.AppliedView;
 import dev.ato.scope.Layer;
 import dev.ato.scope.Origin;
 import dev.ato.scope.Resolution;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.scope.Scope;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.Show;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * {@code /actuator/ato} and {@code /actuator/ato/{scope}}: per scope the applied order, every key's origin and
  * history, the manual's key docs and the structural hash. Values follow {@code management.endpoint.ato.show-values}
- * (never by default); keys that look like secrets are masked whatever it says.
+ * (never by default); what is shown passes Ato's one {@link Sanitizer}: secret keys are masked whatever it says, and
+ * origins and layer names have the values they quote masked.
  */
 @Endpoint(id = "ato")
 public class AtoEndpoint {
@@ -30,9 +32,11 @@ public class AtoEndpoint {
     private final AtoScopes scopes;
     private final Show showValues;
     private final Set<String> roles;
+    private final Sanitizer sanitizer;
 
-    public AtoEndpoint(AtoScopes scopes, Show showValues, Set<String> roles) {
+    public AtoEndpoint(AtoScopes scopes, Sanitizer sanitizer, Show showValues, Set<String> roles) {
         this.scopes = scopes;
+        this.sanitizer = sanitizer;
         this.showValues = showValues;
         this.roles = Set.copyOf(roles);
     }
@@ -54,34 +58,34 @@ public class AtoEndpoint {
     }
 
     private ScopeDescriptor describe(String name, boolean show) {
+        Sanitizer shown = sanitizer.showingValues(show);
         Scope scope = scopes.scope(name);
         Resolution resolution = scopes.resolution(name);
         List<LayerDescriptor> order = new ArrayList<>();
         for (Layer layer : resolution.layers()) {
-            order.add(new LayerDescriptor(layer.name(), layer.kind().name(), layer.priority()));
+            order.add(new LayerDescriptor(shown.text(layer.name()), layer.kind().name(), layer.priority()));
         }
         List<ViewDescriptor> views = new ArrayList<>();
         for (AppliedView view : resolution.appliedViews()) {
-            views.add(new ViewDescriptor(view.name(), view.kind().name(), view.priority(), view.lazy()));
+            views.add(new ViewDescriptor(shown.text(view.name()), view.kind().name(), view.priority(), view.lazy()));
         }
         Map<String, KeyDescriptor> keys = new LinkedHashMap<>();
         ADict config = resolution.config();
         for (String key : leaves(config)) {
+            String path = name + "." + key; // as the Environment names it, for the application's own rules
             List<WriteDescriptor> history = resolution.history(key).stream()
-                    .map(origin -> new WriteDescriptor(origin.describe(), value(key, origin.value(), show),
-                            origin.removed()))
+                    .map(origin -> new WriteDescriptor(shown.text(origin.describe(), config),
+                            shown.value(path, plain(origin.value())), origin.removed()))
                     .toList();
             Origin origin = resolution.origin(key);
-            keys.put(key, new KeyDescriptor(value(key, config.get(key), show), origin.describe(), history));
+            keys.put(key, new KeyDescriptor(shown.value(path, plain(config.get(key))),
+                    shown.text(origin.describe(), config), history));
         }
         return new ScopeDescriptor(order, views, keys, scope.docs().leaves(), config.structuralHash());
     }
 
-    private static Object value(String key, Object value, boolean show) {
-        if (SecretKeys.isSecret(key)) {
-            return SecretKeys.MASK;
-        }
-        return show ? (value instanceof ADict dict ? dict.toMap() : value) : SecretKeys.MASK;
+    private static Object plain(Object value) {
+        return value instanceof ADict dict ? dict.toMap() : value;
     }
 
     private static List<String> leaves(ADict config) {

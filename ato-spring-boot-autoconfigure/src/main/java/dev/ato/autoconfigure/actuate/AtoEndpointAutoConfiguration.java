@@ -1,7 +1,9 @@
 package dev.ato.autoconfigure.actuate;
 
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /** The {@code ato} Actuator endpoint, created only when Actuator is present and the endpoint is exposed. */
-@AutoConfiguration(after = AtoScopeAutoConfiguration.class)
+@AutoConfiguration(after = {AtoScopeAutoConfiguration.class, AtoSanitizerAutoConfiguration.class})
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBooleanProperty(name = "ato.enabled", matchIfMissing = true)
 @ConditionalOnAvailableEndpoint(AtoEndpoint.class)
@@ -21,7 +23,7 @@ public class AtoEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AtoEndpoint atoEndpoint(AtoScopes scopes, AtoEndpointProperties properties) {
-        return new AtoEndpoint(scopes, properties.getShowValues(), properties.getRoles());
+    AtoEndpoint atoEndpoint(AtoScopes scopes, Sanitizer sanitizer, AtoEndpointProperties properties) {
+        return new AtoEndpoint(scopes, sanitizer, properties.getShowValues(), properties.getRoles());
     }
 }

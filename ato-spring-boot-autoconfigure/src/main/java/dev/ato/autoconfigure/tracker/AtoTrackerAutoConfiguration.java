@@ -34,9 +34,7 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     TrackerSchemaMigration atoTrackerSchema(DataSource dataSource) {
-        if (!TrackerSchemaState.isCurrent(dataSource)) {
-            TrackerSchema.migrate(dataSource);
-        }
+        TrackerSchema.migrate(dataSource); // one query when the schema is already current
         return new TrackerSchemaMigration(dataSource);
     }
 

@@ -1,0 +1,17 @@
+package dev.ato.hydra;
+
+/**
+ * One parsed command-line override: {@code key=value}, {@code +key=value}, {@code ++key=value}, {@code ~key[=value]}.
+ * {@code keyOrGroup} is the part before {@code @}; {@code packageText} the part after it (or {@code null}).
+ * {@code value} is plain Java (String, Boolean, Integer, Long, Double, List, Map, null); {@code hasValue} is false
+ * only for {@code ~key}.
+ */
+record CommandLineOverride(Type type, String keyOrGroup, String packageText, boolean hasValue, Object value, String input) {
+
+    enum Type { CHANGE, ADD, FORCE_ADD, DELETE }
+
+    /** The key as written, {@code group@package} included. */
+    String key() {
+        return packageText == null ? keyOrGroup : keyOrGroup + "@" + packageText;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What a user may see: {@link dev.ato.sanitize.Sanitizer} masks secrets in values, configs and every text that
+ * quotes a value. It uses the JDK and {@code adict} only, so the tracker and a plain {@code main} use the same rules
+ * as the Spring commands, endpoints and dashboard.
+ */
+package dev.ato.sanitize;

@@ -235,7 +235,7 @@
         cell: r => el('span', {class: 'mono', title: r.structuralHash || ''}, (r.structuralHash || '').slice(0, 8))}
     ];
     const paramColumns = page.varyingKeys.map(k => ({key: 'p:' + k, label: k, param: true, value: r => r.config[k],
-      cell: r => el('span', {class: 'mono'}, show(r.config[k]))}));
+      cell: r => el('span', {class: 'mono', title: show(r.config[k])}, show(r.config[k]))}));
     const metricColumns = [];
     for (const k of page.metricKeys) {
       for (const [suffix, field, label] of [['', 'last', k], [':min', 'min', k + ' (min)'], [':max', 'max', k + ' (max)']]) {
@@ -621,7 +621,9 @@
       if (trial.metric != null && (config.best == null || better(trial.metric, config.best))) config.best = trial.metric;
     }
     const generations = Array.from(byGeneration.keys()).sort((a, b) => a - b);
-    const winner = search.bestConfig ? candidateText(search.bestConfig) : null;
+    // the winner: the config of the best run (its stored best config also holds the base config's keys)
+    const bestTrial = search.bestRunId == null ? null : search.trials.find(t => t.runId === search.bestRunId);
+    const winner = bestTrial ? candidateText(bestTrial.candidate) : search.bestConfig ? candidateText(search.bestConfig) : null;
     // configs ranked best first: the legend names the top ones, the others are named on hover
     const ranked = Array.from(configs.values()).sort((a, b) =>
         a.best == null ? 1 : b.best == null ? -1 : better(a.best, b.best) ? -1 : better(b.best, a.best) ? 1 : 0);
@@ -702,13 +704,15 @@
   function generationOverview(generations, byGeneration, winner) {
     return table(['Generation', 'Configs', 'Survived', 'Cut', 'Best metric', 'Winner'], generations.map(g => {
       const trials = byGeneration.get(g);
-      const survived = trials.filter(t => t.survivor).length;
-      const last = g === generations[generations.length - 1];
+      const survived = trials.filter(t => t.outcome === 'survived').length;
+      const decided = trials.some(t => t.outcome === 'survived' || t.outcome === 'cut');
+      const last = !decided;
       const metrics = trials.map(t => t.metric).filter(m => m != null);
       const w = trials.find(t => candidateText(t.candidate) === winner);
       return el('tr', {'data-generation': g},
           el('td', {}, g), el('td', {class: 'num'}, trials.length),
-          el('td', {class: 'num'}, last ? '—' : survived), el('td', {class: 'num'}, last ? '—' : trials.length - survived),
+          el('td', {class: 'num'}, last ? (trials.some(t => t.outcome === 'pending') ? 'running' : '—') : survived),
+          el('td', {class: 'num'}, last ? '—' : trials.filter(t => t.outcome === 'cut').length),
           el('td', {class: 'num'}, metrics.length ? num(Math.max(...metrics)) + ' / ' + num(Math.min(...metrics)) : ''),
           el('td', {class: w ? 'winner-path' : 'muted'}, w ? 'rank ' + (rankIn(trials, w) + 1) + ' of ' + trials.length + ' · ' + num(w.metric) : '—'));
     }), {id: 'generations'});
@@ -730,13 +734,13 @@
 
   function generationTable(g, trials, winner) {
     return el('section', {class: 'generation', 'data-generation': g},
-        el('h2', {}, 'Generation ' + g + ' · ' + trials.length + ' configs · ' + trials.filter(t => t.survivor).length + ' survivors'),
+        el('h2', {}, 'Generation ' + g + ' · ' + trials.length + ' configs · ' + trials.filter(t => t.outcome === 'survived').length + ' survivors'),
         el('details', {}, el('summary', {}, 'configs of generation ' + g),
             table(['#', 'Config', 'Metric', 'Status', 'Outcome', 'Run'], trials.map(t => el('tr', {
-              class: [t.survivor ? 'survivor' : 'cut', candidateText(t.candidate) === winner ? 'winner-path' : ''].join(' ').trim()},
+              class: [t.outcome === 'survived' ? 'survivor' : t.outcome === 'cut' ? 'cut' : '', candidateText(t.candidate) === winner ? 'winner-path' : ''].join(' ').trim() || null},
                 el('td', {}, t.position), el('td', {class: 'mono'}, candidateText(t.candidate)),
                 el('td', {class: 'num'}, t.metric == null ? '' : num(t.metric)), el('td', {}, t.status),
-                el('td', {}, t.isFinal ? 'final' : t.survivor ? 'survived' : 'cut'),
+                el('td', {}, t.outcome),
                 el('td', {}, t.runId == null ? '' : el('a', {href: 'run.html?id=' + t.runId}, '#' + t.runId)))))));
   }
 
@@ -786,10 +790,88 @@
     return instance;
   }
 
+  /** A config of a search as one line, keys sorted, without its halving counter: the same text in every generation. */
   function candidateText(candidate) {
-    const copy = Object.assign({}, candidate);
-    delete copy.__num_halved__;
-    return Object.entries(copy).map(([k, v]) => k + '=' + show(v)).join(' ');
+    return Object.keys(candidate || {}).filter(k => k !== '__num_halved__').sort()
+        .map(k => k + '=' + show(candidate[k])).join(' ');
+  }
+
+  /** How many of the best runs the project charts highlight. */
+  const BEST_RUNS = 5;
+
+  /** Project charts: a parameter against a metric, and parallel coordinates of every varying parameter → metric. */
+  async function chartsPage() {
+    const query = params();
+    const project = query.get('project');
+    if (!project) throw new Error('charts.html needs ?project=<name>');
+    const apiQuery = new URLSearchParams({project: project});
+    ['status', 'tag', 'config'].forEach(k => query.getAll(k).forEach(v => apiQuery.append(k, v)));
+    const page = await api('runs?' + apiQuery);
+    const metricKey = page.metricKeys.includes(query.get('metric')) ? query.get('metric')
+        : (page.metricKeys.find(k => /acc|score|f1/i.test(k)) || page.metricKeys[0]);
+    const goal = query.get('goal') || (/loss|err/i.test(metricKey || '') ? 'min' : 'max');
+    const param = page.varyingKeys.includes(query.get('x')) ? query.get('x') : page.varyingKeys[0];
+    const runsLink = el('a', {href: 'runs.html?' + apiQuery}, '← runs table');
+    if (!page.metricKeys.length || !page.varyingKeys.length) {
+      render(el('h1', {}, 'Charts of ', el('span', {id: 'project-name'}, project)), runsLink,
+          el('p', {class: 'muted'}, 'These charts need runs with logged metrics whose configs differ.'));
+      return;
+    }
+    function go(changes) {
+      const next = new URLSearchParams(location.search);
+      Object.entries(changes).forEach(([k, v]) => next.set(k, v));
+      location.search = next.toString();
+    }
+    const select = (id, options, value, onchange) => el('select', {id: id, onchange: e => onchange(e.target.value)},
+        options.map(o => el('option', {value: o, selected: o === value}, o)));
+    const withMetric = page.runs.filter(r => r.metrics[metricKey] && r.metrics[metricKey].last != null);
+    const value = r => goal === 'min' ? r.metrics[metricKey].min : r.metrics[metricKey].max;
+    const ranked = withMetric.slice().sort((a, b) => goal === 'min' ? value(a) - value(b) : value(b) - value(a));
+    const best = new Set(ranked.slice(0, BEST_RUNS).map(r => r.id));
+    const scatterBox = el('div', {class: 'echart', id: 'scatter'});
+    const parallelBox = el('div', {class: 'echart wide', id: 'project-parallel'});
+    render(el('h1', {}, 'Charts of ', el('span', {id: 'project-name'}, project)), runsLink,
+        el('div', {class: 'toolbar'},
+            el('label', {}, 'Metric ', select('metric', page.metricKeys, metricKey, v => go({metric: v}))),
+            el('label', {}, 'Best is ', select('goal', ['max', 'min'], goal, v => go({goal: v}))),
+            el('label', {}, 'Parameter ', select('param', page.varyingKeys, param, v => go({x: v}))),
+            el('span', {class: 'muted'}, withMetric.length + ' runs with ' + metricKey + '; the ' + Math.min(BEST_RUNS, withMetric.length)
+                + ' best (' + goal + ' of each run) in red')),
+        el('h2', {}, param + ' → ' + metricKey), scatterBox,
+        el('h2', {}, 'Parameters → ' + metricKey), parallelBox,
+        el('h2', {}, 'Best runs'),
+        table(['Run', metricKey + ' (' + goal + ')'].concat(page.varyingKeys), ranked.slice(0, BEST_RUNS).map(r => el('tr', {'data-run': r.id},
+            el('td', {}, el('a', {href: 'run.html?id=' + r.id}, '#' + r.id)), el('td', {class: 'num'}, num(value(r))),
+            page.varyingKeys.map(k => el('td', {class: 'mono'}, show(r.config[k]))))), {id: 'best-runs'}));
+    scatter(scatterBox, withMetric, param, metricKey, value, best);
+    parallel(parallelBox, withMetric.map(r => ({values: r.config, metric: value(r), name: '#' + r.id, highlight: best.has(r.id)})),
+        page.varyingKeys, metricKey, goal);
+  }
+
+  function scatter(box, runs, param, metricKey, value, best) {
+    if (typeof echarts === 'undefined') return;
+    const numeric = runs.every(r => r.config[param] == null || typeof r.config[param] === 'number');
+    const x = r => numeric ? r.config[param] : show(r.config[param]);
+    const point = r => ({value: [x(r), value(r)], name: '#' + r.id, runId: r.id});
+    const instance = echarts.init(box, null, {renderer: 'canvas'});
+    instance.setOption({
+      animation: false,
+      grid: {left: 70, right: 30, top: 20, bottom: 50},
+      xAxis: numeric ? {type: 'value', name: param, nameLocation: 'middle', nameGap: 28, scale: true}
+          : {type: 'category', name: param, nameLocation: 'middle', nameGap: 28,
+            data: Array.from(new Set(runs.map(r => show(r.config[param])))).sort()},
+      yAxis: {type: 'value', name: metricKey, scale: true},
+      tooltip: {trigger: 'item', formatter: p => p.data.name + ': ' + param + '=' + p.data.value[0] + ', ' + metricKey + '=' + p.data.value[1]},
+      series: [
+        {type: 'scatter', name: 'runs', symbolSize: 7, itemStyle: {color: '#2f6fdd', opacity: 0.6},
+          data: runs.filter(r => !best.has(r.id)).map(point)},
+        {type: 'scatter', name: 'best', symbolSize: 12, itemStyle: {color: '#c62828'},
+          data: runs.filter(r => best.has(r.id)).map(point)}
+      ]
+    });
+    instance.on('click', p => { if (p.data && p.data.runId != null) location.href = 'run.html?id=' + p.data.runId; });
+    box.setAttribute('data-points', String(runs.length));
+    echartsInstances.push(instance);
   }
 
   async function scopesPage() {
@@ -832,6 +914,7 @@
     compare: {title: 'Compare', render: comparePage},
     search: {title: 'HyperBand search', render: searchPage},
     scopes: {title: 'Merge order', render: scopesPage},
+    charts: {title: 'Charts', render: chartsPage},
   };
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,7 @@ import javax.sql.DataSource;
  * web stack needed); a Spring MVC application with {@code ato.dashboard.enabled=true} serves it itself under
  * {@code /ato/}.
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+@AutoConfiguration(after = AtoSanitizerAutoConfiguration.class, afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "ato.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DashboardProperties.class)
@@ -45,7 +47,8 @@ public class DashboardAutoConfiguration {
 
         @Bean
         DashboardCommand atoDashboardCommand(ObjectProvider<DataSource> dataSource, ObjectProvider<RunFinder> finder,
-                                             ObjectProvider<AtoScopes> scopes, DashboardProperties properties) {
+                                             ObjectProvider<AtoScopes> scopes, ObjectProvider<Sanitizer> sanitizer,
+                                             DashboardProperties properties) {
             return new DashboardCommand(() -> {
                 DataSource database = dataSource.getIfAvailable();
                 if (database == null) {
@@ -53,7 +56,7 @@ public class DashboardAutoConfiguration {
                             + " has no DataSource; set ato.sqlite.path or spring.datasource.url");
                 }
                 return DashboardRoutes.over(database, finder.getIfAvailable(() -> RunFinder.create(database)),
-                        scopes, properties);
+                        scopes, sanitizer.getIfAvailable(Sanitizer::defaults), properties);
             }, properties);
         }
     }

@@ -2,6 +2,9 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
+import dev.ato.Mode;
+import dev.ato.hyperopt.Halving;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.MetricReader;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
@@ -18,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -46,20 +48,22 @@ class DashboardReader {
 
     private final RunFinder finder;
     private final MetricReader metricReader;
+    private final Sanitizer sanitizer;
     // Python ato writes NaN and Infinity into its JSON columns
     private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
 
-    DashboardReader(DataSource dataSource, RunFinder finder) {
+    DashboardReader(DataSource dataSource, RunFinder finder, Sanitizer sanitizer) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.finder = finder;
+        this.sanitizer = sanitizer;
         this.metricReader = MetricReader.create(dataSource);
     }
 
     List<Views.ProjectSummary> projects() {
         return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p LEFT JOIN experiments e"
                         + " ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
-                (rs, i) -> new Views.ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                (rs, i) -> new Views.ProjectSummary(rs.getString(1), sanitizer.text(rs.getString(2)), rs.getLong(3)));
     }
 
     /** A project's runs after the filters, each with the config values that differ between them. */
@@ -69,7 +73,15 @@ class DashboardReader {
             query.status(status(status));
         }
         tags.forEach(query::tag);
-        configFilters.forEach(filter -> ConfigFilter.parse(filter).applyTo(query));
+        for (String text : configFilters) {
+            ConfigFilter filter = ConfigFilter.parse(text);
+            if (sanitizer.isSecret(filter.key())) {
+                // a filter on a secret would reveal its value one guess at a time
+                throw new AtoConfigException("config filter '" + sanitizer.text(text) + "' names the secret key '"
+                        + filter.key() + "'; secret values cannot be filtered on");
+            }
+            filter.applyTo(query);
+        }
         List<Run> runs = query.list();
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
         runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
@@ -92,8 +104,9 @@ class DashboardReader {
                     shown.put(key, leaves.get(i).get(key));
                 }
             }
-            rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()), run.tags(),
-                    run.structuralHash(), shown, metrics.getOrDefault(run.id(), Map.of())));
+            rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()),
+                    tags(run.tags()), run.structuralHash(), sanitizer.map(shown),
+                    metrics.getOrDefault(run.id(), Map.of())));
         }
         return new Views.RunsPage(project, varying, List.copyOf(metricKeys), rows);
     }
@@ -109,10 +122,14 @@ class DashboardReader {
         List<Views.FingerprintRow> fingerprints = jdbc.query("SELECT trace_id, trace_type, fingerprint"
                         + " FROM fingerprints WHERE run_id = ? ORDER BY id",
                 (rs, i) -> new Views.FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3)), id);
-        Map<String, String> origins = origins(artifacts);
-        return new Views.RunDetail(run.id(), project, run.status(), text(run.startTime()), text(run.endTime()),
-                run.endReason(), run.tags(), run.structuralHash(), run.config().toMap(), origins,
-                artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType())).toList(), fingerprints);
+        Map<String, String> origins = new LinkedHashMap<>();
+        origins(artifacts).forEach((key, origin) -> origins.put(key, sanitizer.text(origin, run.config())));
+        List<Views.ArtifactRow> shownArtifacts = artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType()))
+                .map(a -> new Views.ArtifactRow(sanitizer.text(a.path()), a.dataType(),
+                        sanitizer.text(a.dataInfo(), run.config()), a.sizeBytes(), a.sha256())).toList();
+        return new Views.RunDetail(run.id(), sanitizer.text(project), run.status(), text(run.startTime()),
+                text(run.endTime()), sanitizer.text(run.endReason(), run.config()), tags(run.tags()),
+                run.structuralHash(), sanitizer.map(run.config().toMap()), origins, shownArtifacts, fingerprints);
     }
 
     /**
@@ -190,32 +207,73 @@ class DashboardReader {
         if (found.isEmpty()) {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
         }
-        Views.SearchDetail search = found.get(0);
-        List<Object[]> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id, promoted,"
-                + " final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position", (rs, i) ->
-                new Object[] {rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
-                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0}, id);
-        // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
-        Set<String> reached = new HashSet<>();
-        rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
-        for (Object[] r : rows) {
-            int generation = (Integer) r[0];
-            boolean survivor = (Boolean) r[6] || reached.contains((generation + 1) + ":" + withoutHalvings(r[2]));
-            search.trials().add(new Views.TrialRow(generation, (Integer) r[1], r[2], (String) r[3], (Double) r[4],
-                    (Long) r[5], survivor, (Boolean) r[7]));
+        Views.SearchDetail found0 = found.get(0);
+        Views.SearchDetail search = new Views.SearchDetail(id, sanitizer.text(found0.project()), sanitize(found0.space()),
+                sanitize(found0.settings()), found0.status(), found0.generation(), found0.bestRunId(),
+                found0.bestMetric(), sanitize(found0.bestConfig()), sanitizer.text(found0.error()), new ArrayList<>());
+        List<Views.TrialRow> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id,"
+                + " promoted, final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position",
+                (rs, i) -> new Views.TrialRow(rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
+                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0, null), id);
+        Map<Integer, List<Views.TrialRow>> byGeneration = new TreeMap<>();
+        rows.forEach(r -> byGeneration.computeIfAbsent(r.generation(), g -> new ArrayList<>()).add(r));
+        Halving halving = halving(found0.settings());
+        boolean asynchronous = found0.settings() instanceof Map<?, ?> settings
+                && "ASYNCHRONOUS".equalsIgnoreCase(String.valueOf(settings.get("schedule")));
+        for (List<Views.TrialRow> generation : byGeneration.values()) {
+            Set<Views.TrialRow> survivors = survivors(generation, halving, asynchronous);
+            for (Views.TrialRow r : generation) {
+                String outcome = r.isFinal() ? "final" : survivors == null ? "pending"
+                        : survivors.contains(r) ? "survived" : "cut";
+                search.trials().add(new Views.TrialRow(r.generation(), r.position(), sanitize(r.candidate()),
+                        r.status(), r.metric(), r.runId(), "survived".equals(outcome), r.isFinal(), outcome));
+            }
         }
         return search;
     }
 
-    /** A candidate without its halving counter: the same config across generations. */
-    private static String withoutHalvings(Object candidate) {
-        if (!(candidate instanceof Map<?, ?> map)) {
-            return String.valueOf(candidate);
+    /**
+     * Who survived a generation, decided by the search's own rule ({@link Halving}): the promoted ones of an
+     * asynchronous rung; of a synchronous generation, once every trial finished, the top {@code halving_rate} by
+     * {@link Halving#rank}. {@code null} while a synchronous generation is still running, or without settings.
+     */
+    private static Set<Views.TrialRow> survivors(List<Views.TrialRow> generation, Halving halving,
+                                                 boolean asynchronous) {
+        if (asynchronous) {
+            Set<Views.TrialRow> promoted = new HashSet<>();
+            generation.stream().filter(Views.TrialRow::survivor).forEach(promoted::add);
+            return promoted;
         }
-        Map<Object, Object> copy = new TreeMap<>(Comparator.comparing(String::valueOf));
-        copy.putAll(map);
-        copy.remove("__num_halved__");
-        return copy.toString();
+        if (halving == null || generation.stream().anyMatch(t -> t.isFinal()
+                || "pending".equals(t.status()) || "running".equals(t.status()))) {
+            return null;
+        }
+        return new HashSet<>(halving.survivors(halving.rank(generation,
+                t -> t.metric() == null ? Double.NaN : t.metric())));
+    }
+
+    /** The search's halving rule from its stored settings, or {@code null} when they are not readable. */
+    private static Halving halving(Object settings) {
+        if (!(settings instanceof Map<?, ?> map)) {
+            return null;
+        }
+        try {
+            return new Halving(((Number) map.get("halving_rate")).doubleValue(),
+                    ((Number) map.get("num_min_samples")).intValue(),
+                    Mode.valueOf(String.valueOf(map.get("mode")).toUpperCase(Locale.ROOT)));
+        } catch (RuntimeException e) {
+            return null; // a search written by another tool: its trials are shown without outcomes
+        }
+    }
+
+    /** A JSON value read from the database (a config, a candidate, settings) as the sanitizer lets it be shown. */
+    private Object sanitize(Object value) {
+        return value instanceof Map<?, ?> map ? sanitizer.map(castMap(map)) : value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Map<?, ?> map) {
+        return (Map<String, ?>) map;
     }
 
     boolean hasSearchTables() {
@@ -256,6 +314,10 @@ class DashboardReader {
         return json.readValue(text, Object.class);
     }
 
+    private List<String> tags(List<String> tags) {
+        return tags == null ? List.of() : tags.stream().map(sanitizer::text).toList();
+    }
+
     private static RunStatus status(String text) {
         try {
             return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -278,21 +340,6 @@ class DashboardReader {
             });
         }
         return first.keySet().stream().filter(varying::contains).limit(12).toList();
-    }
-
-    private static Double value(ResultSet rs) throws SQLException {
-        Object value = rs.getObject(4);
-        double d = value instanceof Number n ? n.doubleValue()
-                : value == null ? Double.NaN : parse(String.valueOf(value));
-        return Double.isFinite(d) ? d : null;
-    }
-
-    private static double parse(String text) {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

@@ -3,6 +3,7 @@ package dev.ato.autoconfigure.dashboard;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
@@ -58,11 +59,14 @@ final class DashboardRoutes {
         this.api = api;
     }
 
-    /** The dashboard over a database (and, when the application has them, its scopes for the merge-order page). */
+    /**
+     * The dashboard over a database (and, when the application has them, its scopes for the merge-order page); every
+     * config value, tag and text it shows passes {@code sanitizer}, the application's one.
+     */
     static DashboardRoutes over(DataSource dataSource, RunFinder finder, ObjectProvider<AtoScopes> scopes,
-                                DashboardProperties properties) {
-        return new DashboardRoutes(new DashboardApi(new DashboardReader(dataSource, finder), new MergeOrderView(scopes),
-                properties));
+                                Sanitizer sanitizer, DashboardProperties properties) {
+        return new DashboardRoutes(new DashboardApi(new DashboardReader(dataSource, finder, sanitizer),
+                new MergeOrderView(scopes, sanitizer), properties));
     }
 
     /** A request as the dashboard sees it: the method, and the raw (still encoded) path and query. */

@@ -2,6 +2,7 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
@@ -24,9 +25,10 @@ class DashboardWebConfiguration {
 
     @Bean
     DashboardRoutes atoDashboardRoutes(DataSource dataSource, ObjectProvider<RunFinder> finder,
-                                       ObjectProvider<AtoScopes> scopes, DashboardProperties properties) {
+                                       ObjectProvider<AtoScopes> scopes, ObjectProvider<Sanitizer> sanitizer,
+                                       DashboardProperties properties) {
         return DashboardRoutes.over(dataSource, finder.getIfAvailable(() -> RunFinder.create(dataSource)), scopes,
-                properties);
+                sanitizer.getIfAvailable(Sanitizer::defaults), properties);
     }
 
     @Bean

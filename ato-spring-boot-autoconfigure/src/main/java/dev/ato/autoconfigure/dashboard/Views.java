@@ -70,9 +70,12 @@ final class Views {
                          long createdMs) {
     }
 
-    /** One evaluation of a search; {@code survivor} when its config went on to the next generation. */
+    /**
+     * One evaluation of a search; {@code outcome} is {@code survived} or {@code cut} (decided by the search's
+     * {@code Halving} rule), {@code pending} while its generation runs, or {@code final} for the re-evaluation.
+     */
     record TrialRow(int generation, int position, Object candidate, String status, Double metric, Long runId,
-                    boolean survivor, boolean isFinal) {
+                    boolean survivor, boolean isFinal, String outcome) {
     }
 
     record SearchDetail(String id, String project, Object space, Object settings, String status, int generation,

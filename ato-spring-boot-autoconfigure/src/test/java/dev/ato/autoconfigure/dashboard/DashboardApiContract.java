@@ -265,6 +265,35 @@ interface DashboardApiContract {
         assertThat(send("/ato/api/nothing").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    default void secretsInConfigsNeverLeaveTheServer() throws Exception {
+        String name = java.net.URLEncoder.encode(KnownRuns.ODD_PROJECT, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> run = send("/ato/api/runs/" + runs().odd());
+        assertThat(run.body()).doesNotContain(KnownRuns.SECRET);
+        assertThat(JSON.readTree(run.body()).get("config").get("db").get("password").asString()).isEqualTo("******");
+        assertThat(JSON.readTree(run.body()).get("config").get("db").get("host").asString()).isEqualTo("db.local");
+        assertThat(send("/ato/api/runs?project=" + name).body()).doesNotContain(KnownRuns.SECRET);
+        assertThat(send("/ato/api/compare?ids=" + runs().odd() + "," + runs().baseline()).body())
+                .doesNotContain(KnownRuns.SECRET);
+        // filtering on a secret would reveal it one guess at a time
+        assertThat(get("/ato/api/runs?project=" + name + "&config=db.password%3Dhunter2-s3cr3t", 400)
+                .get("error").asString()).contains("secret").doesNotContain(KnownRuns.SECRET);
+    }
+
+    @Test
+    default void survivorsAreDecidedByTheSearchsHalvingRule() throws Exception {
+        JsonNode search = get("/ato/api/searches/" + runs().searchId(), 200);
+        List<String> outcomes = new ArrayList<>();
+        for (JsonNode trial : search.get("trials")) {
+            if (trial.get("generation").asInt() == 0) {
+                outcomes.add(trial.get("outcome").asString());
+            }
+        }
+        assertThat(outcomes).hasSize(8);
+        assertThat(outcomes.stream().filter("survived"::equals)).hasSize(4);
+        assertThat(outcomes.stream().filter("cut"::equals)).hasSize(4);
+    }
+
     private List<Long> ids(JsonNode page) {
         List<Long> ids = new ArrayList<>();
         page.get("runs").forEach(r -> ids.add(r.get("id").asLong()));

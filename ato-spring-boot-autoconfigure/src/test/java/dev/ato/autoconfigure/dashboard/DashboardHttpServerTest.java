@@ -2,6 +2,7 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.autoconfigure.dashboard.testapp.DashboardTestApplication;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,8 @@ class DashboardHttpServerTest implements DashboardApiContract {
                 .run("fast");
         DataSource dataSource = application.getBean(DataSource.class);
         server = DashboardHttpServer.start(DashboardRoutes.over(dataSource, RunFinder.create(dataSource),
-                application.getBeanProvider(AtoScopes.class), new DashboardProperties()), "127.0.0.1", 0);
+                application.getBeanProvider(AtoScopes.class), application.getBean(Sanitizer.class),
+                new DashboardProperties()), "127.0.0.1", 0);
     }
 
     @AfterAll

@@ -39,7 +39,10 @@ public class AtoLimitException extends AtoConfigException {
             text.append(" at ").append(position);
         }
         if (!keyPath.isEmpty()) {
-            text.append(", key '").append(keyPath).append('\'');
+            // a hostile key path (thousands of [0]) is shortened, as literals are: never repeated whole
+            String shown = keyPath.length() <= 120 ? keyPath
+                    : keyPath.substring(0, 57) + "..." + keyPath.substring(keyPath.length() - 60);
+            text.append(", key '").append(shown).append('\'');
         }
         return text.append(": ").append(what).append(" (limit ").append(property).append('=').append(limit)
                 .append("; raise it if this input is meant)").toString();

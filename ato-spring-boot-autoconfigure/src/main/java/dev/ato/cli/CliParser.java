@@ -47,15 +47,17 @@ public final class CliParser {
         List<String> tokens = Tokenizer.tokenize(String.join(" ", args));
         List<CliArgument> arguments = new ArrayList<>(tokens.size());
         List<String> problems = new ArrayList<>();
+        AtoConfigException only = null;
         for (int index = 0; index < tokens.size(); index++) {
             try {
                 arguments.add(classify(tokens.get(index), index));
             } catch (AtoConfigException e) {
                 problems.add(e.getMessage());
+                only = e;
             }
         }
         if (problems.size() == 1) {
-            throw new AtoConfigException(problems.get(0));
+            throw only; // as thrown: an AtoLimitException keeps its type
         }
         if (!problems.isEmpty()) {
             throw new AtoConfigException(problems.size() + " malformed command-line tokens (nothing was applied):\n"

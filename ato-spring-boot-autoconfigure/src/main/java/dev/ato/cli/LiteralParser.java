@@ -1,41 +1,20 @@
 package dev.ato.cli;
 
-import dev.ato.adict.ADict;
-
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Locale;
+import dev.ato.adict.Limits;
+import dev.ato.adict.PythonLiteralReader;
 
 /**
- * Recursive-descent parser of one Python-style literal into the ADict value model. It only reads: no name is
- * looked up and nothing is evaluated, so any text that is not a literal is kept as a string.
+ * The command line's dialect of the one Python-literal reader ({@link PythonLiteralReader}): a bare word that is
+ * not a bool, None/null or number is kept as a string (nothing is looked up or evaluated), a bare word at the top
+ * level is taken whole, and {@code %...%} is a string. Errors show the token with a caret.
  */
-final class LiteralParser {
-
-    /** Deeper nesting is rejected so hostile input cannot exhaust the stack. */
-    static final int MAX_DEPTH = 100;
-
-    private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
-    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+final class LiteralParser extends PythonLiteralReader {
 
     private final String where;
-    private final String text;
-    private final int end;
-    private int pos;
-    private int depth;
-    /** The innermost open container: where it opened and the character that closes it. */
-    private int containerOpen = -1;
-    private char containerClose;
 
-    private LiteralParser(String where, String text, int start) {
+    private LiteralParser(String where, String text, int start, Limits limits) {
+        super(text, start, limits);
         this.where = where;
-        this.text = text;
-        this.pos = start;
-        this.end = text.length();
     }
 
     /**
@@ -43,7 +22,7 @@ final class LiteralParser {
      * key and value) and call it {@code where}.
      */
     static Object parse(String where, String text, int start) {
-        return new LiteralParser(where, text, start).whole();
+        return new LiteralParser(where, text, start, Limits.current()).whole();
     }
 
     private Object whole() {
@@ -59,7 +38,7 @@ final class LiteralParser {
             int wordStart = pos;
             return scalar(text.substring(wordStart, end).strip(), wordStart);
         }
-        Object value = item(false);
+        Object value = value();
         skipWhitespace();
         if (pos < end) {
             throw error(pos, "unexpected text after the value",
@@ -68,156 +47,17 @@ final class LiteralParser {
         return value;
     }
 
-    /** One value at {@code pos}; inside a dict key position a bare word stops at {@code :}. */
-    private Object item(boolean dictKey) {
-        char c = text.charAt(pos);
-        return switch (c) {
-            case '[' -> sequence(']', false);
-            case '(' -> sequence(')', true);
-            case '{' -> dict();
-            case '\'', '"' -> quoted(c);
-            case '%' -> percentString();
-            case ']', ')', '}', ',', ':' -> throw error(pos, "expected a value but found '" + c + "'",
-                    "write a value here, or remove the extra '" + c + "'");
-            default -> bareWordInContainer(dictKey);
-        };
+    @Override
+    protected Object other(char c) {
+        return c == '%' ? percentString() : bareWord(false);
     }
 
-    /** A list {@code [..]} or a tuple {@code (..)} (returned as a list; {@code (x)} without a comma is x). */
-    private Object sequence(char close, boolean tuple) {
-        int outerOpen = containerOpen;
-        char outerClose = containerClose;
-        int open = enter(close);
-        List<Object> items = new ArrayList<>();
-        boolean sawComma = false;
-        while (true) {
-            skipWhitespace();
-            requireMore(open, close);
-            if (text.charAt(pos) == close) {
-                break;
-            }
-            items.add(item(false));
-            skipWhitespace();
-            requireMore(open, close);
-            char c = text.charAt(pos);
-            if (c == ',') {
-                sawComma = true;
-                pos++;
-            } else if (c != close) {
-                throw unexpected(c, close);
-            }
-        }
-        leave(outerOpen, outerClose);
-        if (tuple && items.size() == 1 && !sawComma) {
-            return items.get(0);
-        }
-        return Collections.unmodifiableList(items);
-    }
-
-    private ADict dict() {
-        int outerOpen = containerOpen;
-        char outerClose = containerClose;
-        int open = enter('}');
-        ADict dict = new ADict();
-        while (true) {
-            skipWhitespace();
-            requireMore(open, '}');
-            if (text.charAt(pos) == '}') {
-                break;
-            }
-            int keyStart = pos;
-            char first = text.charAt(pos);
-            if (first == '[' || first == '(' || first == '{') {
-                throw error(pos, "a dict key must be a single word, number or string, not '" + first + "...'",
-                        "use a string key such as {name: value}");
-            }
-            Object key = item(true);
-            String keyText = first == '\'' || first == '"' || first == '%'
-                    ? (String) key : text.substring(keyStart, pos).strip();
-            skipWhitespace();
-            requireMore(open, '}');
-            char c = text.charAt(pos);
-            if (c == ',' || c == '}') {
-                throw error(pos, "dict entry '" + keyText + "' has no value",
-                        "write " + keyText + ": value (a set such as {a, b} is not supported; use a list [a, b])");
-            }
-            if (c != ':') {
-                throw error(pos, "expected ':' after dict key '" + keyText + "' but found '" + c + "'",
-                        "write {key: value, ...}");
-            }
-            pos++;
-            skipWhitespace();
-            requireMore(open, '}');
-            c = text.charAt(pos);
-            if (c == ',' || c == '}') {
-                throw error(pos, "dict entry '" + keyText + "' has no value",
-                        "write " + keyText + ": value, or None for no value");
-            }
-            dict.put(keyText, item(false));
-            skipWhitespace();
-            requireMore(open, '}');
-            c = text.charAt(pos);
-            if (c == ',') {
-                pos++;
-            } else if (c != '}') {
-                throw unexpected(c, '}');
-            }
-        }
-        leave(outerOpen, outerClose);
-        return dict;
-    }
-
-    /** A quoted string with Python's common escapes; an unknown escape keeps its backslash, as in Python. */
-    private String quoted(char quote) {
-        int open = pos++;
-        StringBuilder out = new StringBuilder();
-        while (pos < end) {
-            char c = text.charAt(pos);
-            if (c == quote) {
-                pos++;
-                return out.toString();
-            }
-            if (c == '\\' && pos + 1 < end) {
-                escape(out);
-            } else {
-                out.append(c);
-                pos++;
-            }
-        }
-        throw error(open, "unterminated string: no closing " + quote, "close the string with " + quote);
-    }
-
-    private void escape(StringBuilder out) {
-        int at = pos;
-        char c = text.charAt(pos + 1);
-        pos += 2;
-        switch (c) {
-            case '\\', '\'', '"' -> out.append(c);
-            case 'n' -> out.append('\n');
-            case 't' -> out.append('\t');
-            case 'r' -> out.append('\r');
-            case 'x' -> out.appendCodePoint(hex(at, 2));
-            case 'u' -> out.appendCodePoint(hex(at, 4));
-            case 'U' -> out.appendCodePoint(hex(at, 8));
-            default -> out.append('\\').append(c);
-        }
-    }
-
-    private int hex(int escapeStart, int digits) {
-        if (pos + digits <= end) {
-            String hex = text.substring(pos, pos + digits);
-            if (hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
-                long codePoint = Long.parseLong(hex, 16);
-                if (codePoint <= Character.MAX_CODE_POINT) {
-                    pos += digits;
-                    return (int) codePoint;
-                }
-            }
-        }
-        char letter = text.charAt(escapeStart + 1);
-        throw error(escapeStart, "bad escape \\" + letter,
-                "\\" + letter + " needs " + digits + " hex digits of a valid code point;"
-                        + " write \\\\ for a literal backslash");
+    @Override
+    protected String dictKey() {
+        int keyStart = pos;
+        char first = text.charAt(pos);
+        Object key = first == '\'' || first == '"' ? quoted(first) : first == '%' ? percentString() : bareWord(true);
+        return first == '\'' || first == '"' || first == '%' ? (String) key : text.substring(keyStart, pos).strip();
     }
 
     /** {@code %...%}: {@code %%} inside is a literal %, {@code \%} and {@code \\} are escapes, {@code %%} alone is "". */
@@ -250,7 +90,8 @@ final class LiteralParser {
     }
 
     /** A bare word inside a container: up to the next separator, without inner whitespace. */
-    private Object bareWordInContainer(boolean dictKey) {
+    @Override
+    protected Object bareWord(boolean dictKey) {
         int start = pos;
         while (pos < end && !endsBareWord(text.charAt(pos), dictKey)) {
             pos++;
@@ -278,6 +119,7 @@ final class LiteralParser {
 
     /** A bare word: a bool, None/null, a number, or else the word itself as a string. */
     private Object scalar(String word, int at) {
+        produced(1);
         switch (word) {
             case "True", "true" -> {
                 return Boolean.TRUE;
@@ -289,73 +131,24 @@ final class LiteralParser {
                 return null;
             }
             default -> {
-                // fall through to numbers and strings
+                Number number = number(word, at);
+                return number != null ? number : word;
             }
         }
-        Number number = NumberLiteral.parse(word);
-        if (number instanceof BigInteger integer) {
-            if (integer.compareTo(INT_MIN) >= 0 && integer.compareTo(INT_MAX) <= 0) {
-                return integer.intValue();
-            }
-            if (integer.compareTo(LONG_MIN) >= 0 && integer.compareTo(LONG_MAX) <= 0) {
-                return integer.longValue();
-            }
-            throw error(at, "integer " + abbreviate(word) + " does not fit in 64 bits (a Java long)",
-                    "write it as a float (" + String.format(Locale.ROOT, "%.6e", integer.doubleValue())
-                            + ") or as a string (%" + abbreviate(word) + "%)");
-        }
-        return number != null ? number : word;
     }
 
-    private static String abbreviate(String word) {
-        return word.length() <= 40 ? word : word.substring(0, 37) + "...";
-    }
-
-    private int enter(char close) {
-        if (++depth > MAX_DEPTH) {
-            throw error(pos, "nesting deeper than " + MAX_DEPTH + " levels", "flatten the value");
-        }
-        containerOpen = pos;
-        containerClose = close;
-        return pos++;
-    }
-
-    private void leave(int outerOpen, char outerClose) {
-        pos++;
-        depth--;
-        containerOpen = outerOpen;
-        containerClose = outerClose;
-    }
-
-    private void requireMore(int open, char close) {
-        if (pos >= end) {
-            throw error(open, "unbalanced '" + text.charAt(open) + "': no closing '" + close + "'",
-                    "close it with '" + close + "', or wrap the value in %...% to make it a string");
-        }
-    }
-
-    private RuntimeException unexpected(char found, char close) {
-        requireCloser();
-        return error(pos, "expected ',' or '" + close + "' but found '" + found + "'",
-                "separate items with ',' and quote strings that contain '" + found + "'");
-    }
-
-    /** Reports a container that is never closed before complaining about what follows inside it. */
-    private void requireCloser() {
-        if (containerOpen >= 0 && text.indexOf(containerClose, pos) < 0) {
-            throw error(containerOpen, "unbalanced '" + text.charAt(containerOpen) + "': no closing '"
-                    + containerClose + "'", "close it with '" + containerClose
-                    + "', or wrap the value in %...% to make it a string");
-        }
-    }
-
-    private void skipWhitespace() {
-        while (pos < end && Character.isWhitespace(text.charAt(pos))) {
-            pos++;
-        }
-    }
-
-    private RuntimeException error(int at, String what, String hint) {
+    @Override
+    protected RuntimeException error(int at, String what, String hint) {
         return Malformed.at(where, text, at, what, hint);
+    }
+
+    @Override
+    protected String source() {
+        return where;
+    }
+
+    @Override
+    protected String position(int at) {
+        return "position " + at;
     }
 }

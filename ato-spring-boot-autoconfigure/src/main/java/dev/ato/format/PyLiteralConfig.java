@@ -2,18 +2,24 @@ package dev.ato.format;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.adict.Limits;
+import dev.ato.adict.PythonLiteralReader;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * An OpenMMLab {@code .py} config read as a literal subset, never executed: {@code name = value} statements whose
- * values are {@code dict(k=v)}, {@code {k: v}}, lists, tuples (as lists), strings, numbers, {@code True/False/None}
- * and names assigned earlier in the file or inherited from the bases. Anything else is an error naming file and line.
+ * values are Python literals as the one {@link PythonLiteralReader} reads them (the same forms as the command
+ * line), plus what a file needs: {@code dict(k=v)} and names assigned earlier in the file or inherited from the
+ * bases. Anything else is an error naming file and line. Names copy their value, and the copies count toward
+ * {@link Limits#maxExpansion()}, so doubling a list by names cannot exhaust memory.
  *
  * @param bases the merged {@code _base_} configs ({@code _base_} must come before any name that uses them)
  * @param own   the file's own assignments, in order
@@ -21,297 +27,181 @@ import java.util.function.Function;
 record PyLiteralConfig(ADict bases, ADict own) {
 
     static PyLiteralConfig read(Path file, Function<Object, ADict> loadBases) {
-        return new Parser(file, FileFormat.readText(file), loadBases).parse();
+        return new Parser(file, FileFormat.readText(file), loadBases, Limits.current()).parse();
     }
 
-    /** A recursive-descent parser over the characters of the file; {@code line} follows {@code pos}. */
-    private static final class Parser {
+    private static final Set<String> KEYWORDS = Set.of("import", "from", "def", "class", "if", "for", "while",
+            "with", "lambda", "del", "return");
+
+    /** The {@code .py} dialect of the shared reader: statements, comments, names and {@code dict(...)}. */
+    private static final class Parser extends PythonLiteralReader {
         private final Path file;
-        private final String src;
         private final Function<Object, ADict> loadBases;
         private final ADict own = new ADict();
+        /** Values each own name stands for, as counted when it was assigned. */
+        private final Map<String, Long> sizes = new HashMap<>();
         private ADict bases = new ADict();
-        private int pos;
-        private int depth; // inside brackets newlines are whitespace
 
-        Parser(Path file, String src, Function<Object, ADict> loadBases) {
+        Parser(Path file, String src, Function<Object, ADict> loadBases, Limits limits) {
+            super(src, 0, limits);
             this.file = file;
-            this.src = src;
             this.loadBases = loadBases;
         }
 
         PyLiteralConfig parse() {
             while (true) {
                 skipSpaceAndNewlines();
-                if (pos >= src.length()) {
+                if (pos >= end) {
                     return new PyLiteralConfig(bases, own);
                 }
                 int start = pos;
                 String name = identifier();
-                if (name == null || isKeyword(name)) {
-                    pos = start;
-                    throw error("expected an assignment 'name = value'");
+                if (name == null || KEYWORDS.contains(name)) {
+                    throw error(start, "expected an assignment 'name = value'", "");
                 }
-                skipInlineSpace();
-                if (!consume('=')) {
-                    throw error("expected '=' after '" + name + "' (only assignments of literals are read; nothing is executed)");
+                skipWhitespace();
+                if (pos >= end || text.charAt(pos) != '=') {
+                    throw error(pos, "expected '=' after '" + name
+                            + "' (only assignments of literals are read; nothing is executed)", "");
                 }
+                pos++;
+                long before = producedSoFar();
+                pushKey(name);
                 Object value = value();
-                skipInlineSpace();
-                if (pos < src.length() && src.charAt(pos) != '\n' && src.charAt(pos) != '\r' && src.charAt(pos) != ';') {
-                    throw error("unexpected text after the value of '" + name + "'");
+                popKey();
+                skipWhitespace();
+                if (pos < end && text.charAt(pos) != '\n' && text.charAt(pos) != '\r' && text.charAt(pos) != ';') {
+                    throw error(pos, "unexpected text after the value of '" + name + "'", "");
                 }
-                if (pos < src.length() && src.charAt(pos) == ';') {
+                if (pos < end && text.charAt(pos) == ';') {
                     pos++;
                 }
                 if (name.equals(MmConfigLoader.BASE)) {
                     bases = loadBases.apply(value);
                 } else if (!(name.startsWith("__") && name.endsWith("__"))) {
                     own.put(name, value);
+                    sizes.put(name, producedSoFar() - before);
                 }
             }
         }
 
-        private Object value() {
-            skipSpace();
-            if (pos >= src.length()) {
-                throw error("expected a value, found the end of the file");
-            }
-            char c = src.charAt(pos);
-            if (c == '{') {
-                return braceDict();
-            }
-            if (c == '[') {
-                return sequence('[', ']');
-            }
-            if (c == '(') {
-                return parenthesized();
-            }
-            if (c == '\'' || c == '"') {
-                return string();
-            }
-            if (c == '-' || c == '+' || c == '.' || Character.isDigit(c)) {
-                return number();
-            }
+        @Override
+        protected Object bareWord(boolean dictKey) {
             int start = pos;
+            char c = text.charAt(pos);
+            if (c == '-' || c == '+' || c == '.' || Character.isDigit(c)) {
+                pos++;
+                while (pos < end && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '.'
+                        || text.charAt(pos) == '_' || ((text.charAt(pos) == '-' || text.charAt(pos) == '+')
+                        && Character.toLowerCase(text.charAt(pos - 1)) == 'e'))) {
+                    pos++;
+                }
+                String word = text.substring(start, pos);
+                Number number = word.endsWith("inf") || word.endsWith("nan") ? null : number(word, start);
+                if (number == null) {
+                    throw error(start, "'" + abbreviate(word) + "' is not a number literal", "");
+                }
+                produced(1);
+                return number;
+            }
             String name = identifier();
             if (name == null) {
-                throw error("expected a literal (dict, list, tuple, string, number, True/False/None) or a name");
+                throw error(start, "expected a literal (dict, list, tuple, string, number, True/False/None) or a name",
+                        "");
             }
             switch (name) {
                 case "True":
+                    produced(1);
                     return Boolean.TRUE;
                 case "False":
+                    produced(1);
                     return Boolean.FALSE;
                 case "None":
+                    produced(1);
                     return null;
-                case "dict":
-                    skipSpace();
-                    if (pos < src.length() && src.charAt(pos) == '(') {
-                        return callDict();
-                    }
-                    break;
                 default:
                     break;
             }
-            skipSpace();
-            if (pos < src.length() && (src.charAt(pos) == '(' || src.charAt(pos) == '.' || src.charAt(pos) == '[')) {
-                throw error("'" + name + src.charAt(pos) + "...' is a call or an expression; only literals are read");
+            skipWhitespace();
+            if (name.equals("dict") && pos < end && text.charAt(pos) == '(') {
+                return keywordDict();
+            }
+            if (pos < end && (text.charAt(pos) == '(' || text.charAt(pos) == '.' || text.charAt(pos) == '[')) {
+                throw error(pos, "'" + name + text.charAt(pos) + "...' is a call or an expression; only literals are read",
+                        "");
             }
             if (own.asReadOnlyMap().containsKey(name)) {
+                produced(sizes.getOrDefault(name, 1L));
                 return copyOf(own.asReadOnlyMap().get(name));
             }
             if (bases.asReadOnlyMap().containsKey(name)) {
-                return copyOf(bases.asReadOnlyMap().get(name));
+                Object value = bases.asReadOnlyMap().get(name);
+                produced(count(value, limits.maxExpansion() - producedSoFar() + 1));
+                return copyOf(value);
             }
-            pos = start;
-            throw error("name '" + name + "' is not assigned earlier in this file or in its _base_ files");
+            throw error(start, "name '" + name + "' is not assigned earlier in this file or in its _base_ files", "");
         }
 
-        private Object copyOf(Object value) {
-            return value instanceof ADict d ? d.copy() : value instanceof List<?> l ? new ArrayList<>(l) : value;
+        /** The values in {@code value}, counted without recursion up to {@code cap}. */
+        private static long count(Object value, long cap) {
+            long n = 0;
+            Deque<Object> todo = new ArrayDeque<>();
+            todo.push(value == null ? "" : value);
+            while (!todo.isEmpty() && n < cap) {
+                Object v = todo.pop();
+                n++;
+                if (v instanceof ADict d) {
+                    d.forEach((k, x) -> todo.push(x == null ? "" : x));
+                } else if (v instanceof List<?> l) {
+                    l.forEach(x -> todo.push(x == null ? "" : x));
+                }
+            }
+            return n;
         }
 
-        private ADict callDict() {
-            pos++; // (
-            depth++;
-            ADict result = new ADict();
-            while (true) {
-                skipSpace();
-                if (consume(')')) {
-                    depth--;
-                    return result;
-                }
-                String key = identifier();
-                if (key == null) {
-                    throw error("expected 'name=value' inside dict(...)");
-                }
-                skipSpace();
-                if (!consume('=')) {
-                    throw error("expected '=' after '" + key + "' inside dict(...)");
-                }
-                result.put(key, value());
-                if (!commaOr(')')) {
-                    throw error("expected ',' or ')' inside dict(...)");
-                }
-            }
+        /** A deep copy, so that merging into one name never changes another. */
+        private static Object copyOf(Object value) {
+            return new ADict().put("v", value).copy().asReadOnlyMap().get("v");
         }
 
-        private ADict braceDict() {
-            pos++; // {
-            depth++;
-            ADict result = new ADict();
-            while (true) {
-                skipSpace();
-                if (consume('}')) {
-                    depth--;
-                    return result;
-                }
-                Object key = value();
-                if (key instanceof ADict || key instanceof List) {
-                    throw error("a dict key must be a string or a number");
-                }
-                skipSpace();
-                if (!consume(':')) {
-                    throw error("expected ':' after a dict key");
-                }
-                result.put(PythonText.str(key), value());
-                if (!commaOr('}')) {
-                    throw error("expected ',' or '}' inside {...}");
-                }
+        @Override
+        protected String dictKey() {
+            Object key = value();
+            if (key instanceof ADict || key instanceof List) {
+                throw error(pos, "a dict key must be a string or a number", "");
             }
+            return PythonText.str(key);
         }
 
-        /** A tuple (read as a list), or a value in parentheses when there is no comma: {@code (1)} is 1. */
-        private Object parenthesized() {
-            int start = pos;
-            pos++;
-            depth++;
-            skipSpace();
-            if (!consume(')')) {
-                Object first = value();
-                skipSpace();
-                if (consume(')')) {
-                    depth--;
-                    return first;
-                }
+        @Override
+        protected String quoted(char quote) {
+            if (text.startsWith(String.valueOf(quote).repeat(3), pos)) {
+                throw error(pos, "triple-quoted strings are not supported; use '...' or \"...\"", "");
             }
-            depth--;
-            pos = start;
-            return sequence('(', ')');
+            return super.quoted(quote);
         }
 
-        private List<Object> sequence(char open, char close) {
-            pos++;
-            depth++;
-            List<Object> result = new ArrayList<>();
-            while (true) {
-                skipSpace();
-                if (consume(close)) {
-                    depth--;
-                    return result;
-                }
-                result.add(value());
-                if (!commaOr(close)) {
-                    throw error("expected ',' or '" + close + "' after an item of " + open + "..." + close);
-                }
-            }
-        }
-
-        /** Consumes a comma (returns true) or leaves the closing bracket for the loop (true); false otherwise. */
-        private boolean commaOr(char close) {
-            skipSpace();
-            if (consume(',')) {
-                return true;
-            }
-            return pos < src.length() && src.charAt(pos) == close;
-        }
-
-        private String string() {
-            char quote = src.charAt(pos);
-            if (src.startsWith(String.valueOf(quote).repeat(3), pos)) {
-                throw error("triple-quoted strings are not supported; use '...' or \"...\"");
-            }
-            pos++;
-            StringBuilder sb = new StringBuilder();
-            while (pos < src.length()) {
-                char c = src.charAt(pos++);
-                if (c == quote) {
-                    return sb.toString();
-                }
-                if (c == '\n') {
-                    break;
-                }
-                if (c == '\\' && pos < src.length()) {
-                    char e = src.charAt(pos++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case '\\', '\'', '"' -> sb.append(e);
-                        default -> sb.append('\\').append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        private Object number() {
-            int start = pos;
-            if (src.charAt(pos) == '-' || src.charAt(pos) == '+') {
-                pos++;
-            }
-            while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '.'
-                    || src.charAt(pos) == '_'
-                    || ((src.charAt(pos) == '-' || src.charAt(pos) == '+') && Character.toLowerCase(src.charAt(pos - 1)) == 'e'))) {
-                pos++;
-            }
-            String text = src.substring(start, pos).replace("_", "");
-            try {
-                if (text.matches("[-+]?\\d+")) {
-                    java.math.BigInteger b = new java.math.BigInteger(text);
-                    return b.bitLength() < 64 ? (Object) b.longValue() : b;
-                }
-                if (text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-                    return Double.parseDouble(text);
-                }
-            } catch (NumberFormatException e) {
-                // fall through to the error below
-            }
-            pos = start;
-            throw error("'" + src.substring(start, Math.min(src.length(), start + 20)).lines().findFirst().orElse("")
-                    + "' is not a number literal");
+        @Override
+        protected boolean multilineStrings() {
+            return false;
         }
 
         private String identifier() {
             int start = pos;
-            if (pos < src.length() && (Character.isLetter(src.charAt(pos)) || src.charAt(pos) == '_')) {
+            if (pos < end && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
-                while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+                while (pos < end && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                     pos++;
                 }
-                return src.substring(start, pos);
+                return text.substring(start, pos);
             }
             return null;
         }
 
-        private static boolean isKeyword(String name) {
-            return List.of("import", "from", "def", "class", "if", "for", "while", "with", "lambda", "del", "return")
-                    .contains(name);
-        }
-
-        private boolean consume(char c) {
-            if (pos < src.length() && src.charAt(pos) == c) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        /** Spaces, comments, and newlines when inside brackets. */
-        private void skipSpace() {
-            if (depth > 0) {
+        /** Spaces and comments; newlines too inside brackets, where Python joins lines. */
+        @Override
+        protected void skipWhitespace() {
+            if (depth() > 0) {
                 skipSpaceAndNewlines();
             } else {
                 skipInlineSpace();
@@ -319,12 +209,12 @@ record PyLiteralConfig(ADict bases, ADict own) {
         }
 
         private void skipInlineSpace() {
-            while (pos < src.length()) {
-                char c = src.charAt(pos);
-                if (c == ' ' || c == '\t' || (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n')) {
+            while (pos < end) {
+                char c = text.charAt(pos);
+                if (c == ' ' || c == '\t' || (c == '\\' && pos + 1 < end && text.charAt(pos + 1) == '\n')) {
                     pos += c == '\\' ? 2 : 1;
                 } else if (c == '#') {
-                    while (pos < src.length() && src.charAt(pos) != '\n') {
+                    while (pos < end && text.charAt(pos) != '\n') {
                         pos++;
                     }
                 } else {
@@ -334,9 +224,9 @@ record PyLiteralConfig(ADict bases, ADict own) {
         }
 
         private void skipSpaceAndNewlines() {
-            while (pos < src.length()) {
+            while (pos < end) {
                 skipInlineSpace();
-                if (pos < src.length() && (src.charAt(pos) == '\n' || src.charAt(pos) == '\r')) {
+                if (pos < end && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
                     pos++;
                 } else {
                     return;
@@ -344,18 +234,34 @@ record PyLiteralConfig(ADict bases, ADict own) {
             }
         }
 
-        private AtoConfigException error(String what) {
+        @Override
+        protected RuntimeException error(int at, String what, String hint) {
+            int line = lineOf(at);
+            int lineStart = text.lastIndexOf('\n', Math.max(0, Math.min(at, end) - 1)) + 1;
+            int lineEnd = text.indexOf('\n', lineStart);
+            String shown = text.substring(lineStart, lineEnd < 0 ? end : lineEnd).strip();
+            return new AtoConfigException(file + ":" + line + ": " + what + " (line: '" + abbreviate(shown) + "')");
+        }
+
+        private int lineOf(int at) {
             int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < Math.min(pos, src.length()); i++) {
-                if (src.charAt(i) == '\n') {
+            for (int i = 0; i < Math.min(at, end); i++) {
+                if (text.charAt(i) == '\n') {
                     line++;
-                    lineStart = i + 1;
                 }
             }
-            int lineEnd = src.indexOf('\n', lineStart);
-            String text = src.substring(lineStart, lineEnd < 0 ? src.length() : lineEnd).strip();
-            return new AtoConfigException(file + ":" + line + ": " + what + " (line: '" + text + "')");
+            return line;
+        }
+
+        @Override
+        protected String source() {
+            return file.toString();
+        }
+
+        @Override
+        protected String position(int at) {
+            int lineStart = text.lastIndexOf('\n', Math.max(0, Math.min(at, end) - 1)) + 1;
+            return "line " + lineOf(at) + ", column " + (at - lineStart + 1);
         }
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies command-line overrides of config values to the composed config: {@code key=value} only for an existing
- * key (the config is in struct mode), {@code +key=value} only for a new (or null) key, {@code ++key=value} either
- * way, {@code ~key[=value]} deletes. Dict values merge into an existing dict; anything else replaces.
+ * Applies command-line overrides of config values to the composed config as Hydra 1.3 does (the config is in
+ * OmegaConf's struct mode): {@code key=value} only for an existing key, and a dict value only with keys the dict
+ * there already has; {@code +key=value} for a new or null key, or with a dict or list value; {@code ++key=value}
+ * always; {@code ~key[=value]} deletes a key whose value is not null. Dict values merge into an existing dict, a
+ * list replaces a list, a dict onto a list (or a list onto a dict) fails as OmegaConf's merge fails.
  */
 final class ValueOverrides {
 
@@ -23,8 +25,8 @@ final class ValueOverrides {
         String source = "override '" + o.input() + "'";
         List<Object> path = KeyPaths.parse(o.keyOrGroup());
         if (o.packageText() != null) {
-            throw new HydraException(Kind.COMPOSITION, "Could not override '" + o.key() + "': '" + o.keyOrGroup()
-                    + "' is not a config group, so it cannot take an @package", source, o.key());
+            throw new HydraException(Kind.COMPOSITION, "Override " + o.input() + " looks like a config group"
+                    + " override, but config group '" + o.keyOrGroup() + "' does not exist.", source, o.key());
         }
         Object parent = parentOf(path);
         Object last = path.get(path.size() - 1);
@@ -32,25 +34,30 @@ final class ValueOverrides {
         Object current = exists ? get(parent, last) : null;
         switch (o.type()) {
             case CHANGE -> {
-                if (!exists) {
+                // struct mode: the key, and every key of a dict merged into it, must already exist
+                if (!exists || value(o) instanceof Map<?, ?> m && current instanceof Map<?, ?> c && !fits(m, c)) {
                     throw new HydraException(Kind.COMPOSITION, "Could not override '" + o.keyOrGroup()
-                            + "'.\nTo append to your config use +" + o.input()
-                            + "\n(Key '" + o.keyOrGroup() + "' is not in the composed config)", source,
+                            + "'.\nTo append to your config use +" + o.input() + "\n(" + (exists
+                            ? "the dict holds keys that '" + o.keyOrGroup() + "' does not have"
+                            : "Key '" + o.keyOrGroup() + "' is not in the composed config") + ")", source,
                             o.keyOrGroup());
                 }
-                put(parent, last, o.value(), current, path, source);
+                put(parent, last, o, current, path, source);
             }
             case ADD -> {
-                if (exists && current != null) {
+                if (current != null && !(o.value() instanceof Map<?, ?> || o.value() instanceof List<?>)) {
+                    String rest = o.input().substring(1);
                     throw new HydraException(Kind.COMPOSITION, "Could not append to config. An item is already at '"
-                            + o.keyOrGroup() + "'; to change it use " + o.input().substring(1) + " (or ++"
-                            + o.input().substring(1) + ")", source, o.keyOrGroup());
+                            + o.keyOrGroup() + "'.\nEither remove + prefix: '" + rest + "'\nOr add a second + to"
+                            + " add or override '" + o.keyOrGroup() + "': '+" + o.input() + "'", source,
+                            o.keyOrGroup());
                 }
-                put(createParents(path, source), last, o.value(), null, path, source);
+                put(createParents(path, source), last, o, current, path, source);
             }
-            case FORCE_ADD -> put(createParents(path, source), last, o.value(), current, path, source);
+            case FORCE_ADD -> put(createParents(path, source), last, o, current, path, source);
             case DELETE -> {
-                if (!exists) {
+                // as Hydra: a key whose value is null counts as absent (OmegaConf.select returns None)
+                if (current == null) {
                     throw new HydraException(Kind.COMPOSITION, "Could not delete from config. '" + o.keyOrGroup()
                             + "' does not exist.", source, o.keyOrGroup());
                 }
@@ -68,11 +75,38 @@ final class ValueOverrides {
         }
     }
 
-    private void put(Object parent, Object last, Object value, Object current, List<Object> path, String source) {
+    private static Object value(CommandLineOverride o) {
+        return o.value();
+    }
+
+    /** Whether merging {@code value} into {@code current} adds no key (OmegaConf's struct mode). */
+    private static boolean fits(Map<?, ?> value, Map<?, ?> current) {
+        for (Map.Entry<?, ?> e : value.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (!current.containsKey(key)) {
+                return false;
+            }
+            if (e.getValue() instanceof Map<?, ?> v && current.get(key) instanceof Map<?, ?> c && !fits(v, c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void put(Object parent, Object last, CommandLineOverride o, Object current, List<Object> path,
+                     String source) {
+        Object value = o.value();
         String key = KeyPaths.format(path);
         if (value instanceof Map<?, ?> && current instanceof Map<?, ?>) {
             merger.merge(ConfigMerger.asMap(current), ConfigMerger.asMap(value), key, source);
             return;
+        }
+        if (value instanceof Map<?, ?> && current instanceof List<?>
+                || value instanceof List<?> && current instanceof Map<?, ?>) {
+            // OmegaConf merges a dict or list value into the node there, and cannot merge across kinds
+            throw new HydraException(Kind.COMPOSITION, "Error merging override " + o.input() + "\nCannot merge "
+                    + (current instanceof Map<?, ?> ? "DictConfig with ListConfig" : "ListConfig with DictConfig")
+                    + " ('" + key + "' holds a " + (current instanceof Map<?, ?> ? "dict" : "list") + ")", source, key);
         }
         Object copy = ConfigMerger.deepCopy(value);
         if (parent instanceof Map<?, ?>) {
@@ -107,13 +141,9 @@ final class ValueOverrides {
         Object node = merger.root();
         for (int i = 0; i < path.size() - 1; i++) {
             Object segment = path.get(i);
-            if (has(node, segment) && get(node, segment) != null && !(get(node, segment) instanceof Map<?, ?>
+            // as OmegaConf.update: a scalar or null on the way is replaced by a dict
+            if (!has(node, segment) || !(get(node, segment) instanceof Map<?, ?>
                     || get(node, segment) instanceof List<?>)) {
-                throw new HydraException(Kind.COMPOSITION, "Cannot add '" + KeyPaths.format(path) + "': '"
-                        + KeyPaths.format(path.subList(0, i + 1)) + "' holds the value "
-                        + PythonStr.str(get(node, segment)) + ", not a dict", source, KeyPaths.format(path));
-            }
-            if (!has(node, segment) || get(node, segment) == null) {
                 if (!(node instanceof Map<?, ?>)) {
                     throw new HydraException(Kind.COMPOSITION, "Cannot create key '" + segment
                             + "' inside a list", source, KeyPaths.format(path));

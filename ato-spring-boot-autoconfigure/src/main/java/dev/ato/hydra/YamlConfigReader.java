@@ -88,15 +88,27 @@ final class YamlConfigReader {
         switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+                // keys a merge key (<<: *anchor) brought in sit before this mapping in the text: the mapping's
+                // own keys override them, as YAML's merge key type says
+                long start = p.currentTokenLocation().getCharOffset();
+                java.util.Set<String> merged = new java.util.HashSet<>();
                 while (p.nextToken() != JsonToken.END_OBJECT) {
                     String key = p.currentName();
                     int line = p.currentTokenLocation().getLineNr();
+                    boolean fromMerge = p.currentTokenLocation().getCharOffset() < start;
                     String child = path.isEmpty() ? key : path + "." + key;
                     Object value = readValue(p, p.nextToken(), text, source, child);
                     if (map.containsKey(key)) {
-                        throw new HydraException(HydraException.Kind.CONFIG_PARSE,
-                                "Duplicate key '" + key + "' (line " + line + "); each key may appear once per mapping",
-                                source + ":" + line, child);
+                        if (fromMerge) {
+                            continue; // an explicit key, or an earlier merged one, wins
+                        }
+                        if (!merged.remove(key)) {
+                            throw new HydraException(HydraException.Kind.CONFIG_PARSE, "Duplicate key '" + key
+                                    + "' (line " + line + "); each key may appear once per mapping",
+                                    source + ":" + line, child);
+                        }
+                    } else if (fromMerge) {
+                        merged.add(key);
                     }
                     map.put(key, value);
                 }

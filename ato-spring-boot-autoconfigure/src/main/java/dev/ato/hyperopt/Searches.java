@@ -1,12 +1,12 @@
 package dev.ato.hyperopt;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.adict.ADict;
+import dev.ato.tracker.Database;
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 
 import javax.sql.DataSource;
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Tracked, resumable and distributed HyperBand searches in the tracker's database (SQLite or PostgreSQL).
+ * Tracked, resumable and distributed HyperBand searches in the tracker's database (SQLite, PostgreSQL or MariaDB).
  *
  * <p>{@link #start} records a search and its first generation as rows; {@link #work} joins it: the calling thread
  * claims one trial at a time, runs it as a tracker run in the search's project (tagged {@code hyperband},
@@ -54,11 +54,11 @@ public final class Searches implements AutoCloseable {
     private final AutoCloseable owned;
     private final ScheduledExecutorService heartbeats;
 
-    private Searches(DataSource dataSource, Tracker tracker, Duration lease, AutoCloseable owned) {
+    private Searches(Database database, Tracker tracker, Duration lease, AutoCloseable owned) {
         if (lease.toMillis() < 300) {
             throw new AtoConfigException("a trial lease must be at least 300 ms, got " + lease.toMillis() + " ms");
         }
-        this.board = new TrialBoard(dataSource);
+        this.board = new TrialBoard(database);
         this.tracker = tracker;
         this.leaseMillis = lease.toMillis();
         this.owned = owned;
@@ -79,16 +79,16 @@ public final class Searches implements AutoCloseable {
      * worker stops extending its lease for {@code lease} is claimed again by another worker.
      */
     public static Searches open(String jdbcUrl, Duration lease) {
-        HikariDataSource dataSource = pool(jdbcUrl);
+        Database database = Database.open(jdbcUrl);
         try {
-            TrackerSchema.migrate(dataSource);
-            Tracker tracker = Tracker.create(dataSource);
-            return new Searches(dataSource, tracker, lease, () -> {
+            TrackerSchema.migrate(database);
+            Tracker tracker = Tracker.create(database, TrackerOptions.defaults());
+            return new Searches(database, tracker, lease, () -> {
                 tracker.close();
-                dataSource.close();
+                database.close();
             });
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -103,7 +103,12 @@ public final class Searches implements AutoCloseable {
      * SQLite the DataSource should use WAL and a busy timeout, as {@link #open(String)} does.
      */
     public static Searches create(DataSource dataSource, Tracker tracker, Duration lease) {
-        return new Searches(dataSource, tracker, lease, null);
+        return create(Database.of(dataSource), tracker, lease);
+    }
+
+    /** Searches on a migrated database and the tracker writing to it; neither is closed by {@link #close()}. */
+    public static Searches create(Database database, Tracker tracker, Duration lease) {
+        return new Searches(database, tracker, lease, null);
     }
 
     /**
@@ -285,32 +290,5 @@ public final class Searches implements AutoCloseable {
         StringWriter out = new StringWriter();
         e.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    /** A pool with SQLite's settings for concurrent writers (WAL, busy timeout, immediate transactions). */
-    private static HikariDataSource pool(String jdbcUrl) {
-        if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"))) {
-            throw new AtoConfigException("unsupported search database URL '" + jdbcUrl
-                    + "'; use jdbc:sqlite:<file> or jdbc:postgresql://host:port/database");
-        }
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("ato-searches");
-        config.setInitializationFailTimeout(1);
-        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            String sep = jdbcUrl.contains("?") ? "&" : "?";
-            config.setJdbcUrl(jdbcUrl.contains("busy_timeout=") ? jdbcUrl
-                    : jdbcUrl + sep + "journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000"
-                            + "&transaction_mode=IMMEDIATE");
-            config.setMaximumPoolSize(4);
-        } else {
-            config.setJdbcUrl(jdbcUrl);
-            config.setMaximumPoolSize(6);
-        }
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new AtoConfigException("cannot open the search database '"
-                    + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + "': " + e.getMessage(), e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.ato.tracker;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,15 +21,15 @@ public final class MetricReader {
     /** The most buckets a downsampled series may ask for (each gives at most four points). */
     public static final int MAX_BUCKETS = 5_000;
 
-    private final RunStore store;
+    private final Database store;
 
-    private MetricReader(DataSource dataSource) {
-        this.store = new RunStore(dataSource);
+    private MetricReader(Database database) {
+        this.store = database;
     }
 
-    /** A reader on a DataSource whose schema is already migrated. */
-    public static MetricReader create(DataSource dataSource) {
-        return new MetricReader(dataSource);
+    /** A reader on a database whose schema is already migrated (e.g. {@link RunFinder#database()}). */
+    public static MetricReader of(Database database) {
+        return new MetricReader(database);
     }
 
     /** One metric key of one run: how many points, the last logged value, and the lowest and highest value. */

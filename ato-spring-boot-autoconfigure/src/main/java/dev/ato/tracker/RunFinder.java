@@ -1,6 +1,5 @@
 package dev.ato.tracker;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.Mode;
 
 import javax.sql.DataSource;
@@ -23,12 +22,12 @@ public final class RunFinder implements AutoCloseable {
 
     private final RunStore store;
     private final RunRows rows;
-    private final HikariDataSource ownedDataSource;
+    private final Database ownedDatabase;
 
-    private RunFinder(DataSource dataSource, HikariDataSource owned, Duration crashGrace) {
-        this.store = new RunStore(dataSource);
+    private RunFinder(Database database, boolean owned, Duration crashGrace) {
+        this.store = new RunStore(database);
         this.rows = new RunRows(store.flavor(), crashGrace);
-        this.ownedDataSource = owned;
+        this.ownedDatabase = owned ? database : null;
     }
 
     /** Opens the database at a JDBC URL, migrating the schema first (a Python ato database is adopted). */
@@ -38,12 +37,12 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #open(String)}, with the heartbeat age after which a running run is reported crashed. */
     public static RunFinder open(String jdbcUrl, Duration crashGrace) {
-        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        Database database = Database.open(jdbcUrl);
         try {
-            TrackerSchema.migrate(dataSource);
-            return new RunFinder(dataSource, dataSource, crashGrace);
+            TrackerSchema.migrate(database);
+            return new RunFinder(database, true, crashGrace);
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -55,7 +54,12 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with a crash grace period. */
     public static RunFinder create(DataSource dataSource, Duration crashGrace) {
-        return new RunFinder(dataSource, null, crashGrace);
+        return create(Database.of(dataSource), crashGrace);
+    }
+
+    /** A finder on a migrated database; not closed by it. */
+    public static RunFinder create(Database database, Duration crashGrace) {
+        return new RunFinder(database, false, crashGrace);
     }
 
     /** The runs of a project, by id; empty when there is no such project (as in Python ato). */
@@ -94,7 +98,7 @@ public final class RunFinder implements AutoCloseable {
             }
             SqlFlavor flavor = store.flavor();
             try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.value FROM metrics m"
-                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m.\"key\" = ? AND "
+                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m." + flavor.key() + " = ? AND "
                     + flavor.isNumber("m.value") + " ORDER BY m.value " + (mode == Mode.MAX ? "DESC" : "ASC")
                     + " LIMIT 1")) {
                 ps.setLong(1, projectId.getAsLong());
@@ -177,8 +181,8 @@ public final class RunFinder implements AutoCloseable {
     /** Every metric value of a run, by key and step. */
     public List<MetricPoint> metrics(long runId) {
         return store.read("read the metrics of run " + runId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT \"key\", value, step, timestamp FROM metrics"
-                    + " WHERE run_id = ? ORDER BY \"key\", step, id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + store.flavor().key() + ", value, step, timestamp FROM metrics"
+                    + " WHERE run_id = ? ORDER BY " + store.flavor().key() + ", step, id")) {
                 ps.setLong(1, runId);
                 List<MetricPoint> points = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -228,6 +232,41 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
+    /** Every project with its description and number of runs, by name. */
+    public List<ProjectSummary> projects() {
+        return store.database().query("list the projects", jdbc -> jdbc.sql("SELECT p.name, p.description,"
+                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id"
+                        + " GROUP BY p.id, p.name, p.description ORDER BY p.name")
+                .query((rs, i) -> new ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
+    }
+
+    /** The project names, sorted. */
+    public List<String> projectNames() {
+        return store.database().query("list the project names", jdbc ->
+                jdbc.sql("SELECT name FROM projects ORDER BY name").query(String.class).list());
+    }
+
+    /** The name of the project with this id. */
+    public Optional<String> projectName(long projectId) {
+        return store.database().query("read project " + projectId, jdbc ->
+                jdbc.sql("SELECT name FROM projects WHERE id = ?").param(projectId).query(String.class).optional());
+    }
+
+    /** A run's metric rows stored after row {@code afterId}, in the order they were stored (for live charts). */
+    public List<StoredMetric> metricsAfter(long runId, long afterId) {
+        SqlFlavor flavor = store.flavor();
+        return store.database().query("read the new metrics of run " + runId, jdbc -> jdbc.sql("SELECT id, "
+                        + flavor.key() + ", step, value FROM metrics WHERE run_id = ? AND id > ? ORDER BY id")
+                .param(runId).param(afterId)
+                .query((rs, i) -> new StoredMetric(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        flavor.metricValue(rs.getObject(4)))).list());
+    }
+
+    /** The database this finder reads (for the search tables of the same database). */
+    public Database database() {
+        return store.database();
+    }
+
     /** A new query over all runs: add filters, an order and a page, then call {@link RunQuery#list()}. */
     public RunQuery query() {
         return new RunQuery(store, rows);
@@ -236,8 +275,8 @@ public final class RunFinder implements AutoCloseable {
     /** Closes the connection pool when the finder opened it. */
     @Override
     public void close() {
-        if (ownedDataSource != null) {
-            ownedDataSource.close();
+        if (ownedDatabase != null) {
+            ownedDatabase.close();
         }
     }
 

@@ -101,12 +101,12 @@ public final class RunQuery {
     /** Orders by each run's best value of a metric (highest first for MAX, lowest first for MIN); runs without it last. */
     public RunQuery orderByBest(String metricKey, Mode mode) {
         return orderBy("(SELECT " + (mode == Mode.MAX ? "MAX" : "MIN") + "(m.value) FROM metrics m WHERE m.run_id = e.id"
-                + " AND m.\"key\" = ? AND " + store.flavor().isNumber("m.value") + ")", metricKey, mode);
+                + " AND m." + store.flavor().key() + " = ? AND " + store.flavor().isNumber("m.value") + ")", metricKey, mode);
     }
 
     /** Orders by each run's value of a metric at its highest step (best first by {@code mode}); runs without it last. */
     public RunQuery orderByLast(String metricKey, Mode mode) {
-        return orderBy("(SELECT m.value FROM metrics m WHERE m.run_id = e.id AND m.\"key\" = ? AND "
+        return orderBy("(SELECT m.value FROM metrics m WHERE m.run_id = e.id AND m." + store.flavor().key() + " = ? AND "
                 + store.flavor().isNumber("m.value") + " ORDER BY m.step DESC, m.id DESC LIMIT 1)", metricKey, mode);
     }
 
@@ -166,7 +166,7 @@ public final class RunQuery {
     }
 
     private RunQuery orderBy(String expression, String metricKey, Mode mode) {
-        orderBy = expression + (mode == Mode.MAX ? " DESC" : " ASC") + " NULLS LAST";
+        orderBy = store.flavor().orderNullsLast(expression, mode == Mode.MAX);
         orderBinders.clear();
         orderBinders.add((ps, i) -> ps.setString(i, metricKey));
         return this;

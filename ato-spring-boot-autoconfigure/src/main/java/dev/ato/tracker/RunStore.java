@@ -1,108 +1,48 @@
 package dev.ato.tracker;
 
-import dev.ato.AtoException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * The tracker's writes in plain JDBC: each one a short transaction, retried while the database is busy (another
- * process holds SQLite's write lock, or PostgreSQL reports a serialization conflict), so callers never see a lock
- * error.
+ * The tracker's writes in plain JDBC (the metric batch is the measured hot path): each one a short transaction of
+ * {@link Database#write}, so callers never see a lock error.
  */
 final class RunStore {
 
-    /** How long a write keeps retrying a busy database before it gives up with an error. */
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(2);
-
-    private final DataSource dataSource;
+    private final Database database;
     private final SqlFlavor flavor;
 
-    RunStore(DataSource dataSource) {
-        this.dataSource = dataSource;
-        try (Connection connection = dataSource.getConnection()) {
-            this.flavor = SqlFlavor.of(connection);
-            flavor.persistSettings(connection);
-        } catch (SQLException e) {
-            throw new AtoException("cannot connect to the tracker database: " + e.getMessage(), e);
-        }
+    RunStore(Database database) {
+        this.database = database;
+        this.flavor = database.flavor();
     }
 
     SqlFlavor flavor() {
         return flavor;
     }
 
-    DataSource dataSource() {
-        return dataSource;
+    Database database() {
+        return database;
     }
 
-    /** Work done inside one transaction. */
-    @FunctionalInterface
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    <T> T write(String what, Database.SqlWork<T> work) {
+        return database.write(what, work);
     }
 
-    <T> T write(String what, SqlWork<T> work) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        long pause = 2;
-        while (true) {
-            try (Connection connection = dataSource.getConnection()) {
-                flavor.prepare(connection);
-                flavor.begin(connection);
-                try {
-                    T result = work.run(connection);
-                    flavor.commit(connection);
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    flavor.rollbackQuietly(connection);
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (!flavor.isTransient(e) || System.nanoTime() > deadline) {
-                    throw new AtoException("tracker could not " + what + ": " + e.getMessage(), e);
-                }
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 100);
-        }
-    }
-
-    <T> T read(String what, SqlWork<T> work) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        while (true) {
-            try (Connection connection = dataSource.getConnection()) {
-                flavor.prepare(connection);
-                return work.run(connection);
-            } catch (SQLException e) {
-                if (!flavor.isTransient(e) || System.nanoTime() > deadline) {
-                    throw new AtoException("tracker could not " + what + ": " + e.getMessage(), e);
-                }
-            }
-            sleep(20);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AtoException("interrupted while waiting for the tracker database", e);
-        }
+    <T> T read(String what, Database.SqlWork<T> work) {
+        return database.read(what, work);
     }
 
     /** Creates the project if needed (two processes may race: the unique name decides) and a running run. */
     long startRun(String project, String configJson, String structuralHash, String tagsJson, Instant now) {
         return write("start a run in project '" + project + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO projects (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                    flavor.insertIfAbsent("projects", "name, created_at", "?, ?", "name"))) {
                 ps.setString(1, project);
                 flavor.setTime(ps, 2, now);
                 ps.executeUpdate();
@@ -168,16 +108,13 @@ final class RunStore {
     int markCrashed(Instant cutoff) {
         return write("mark silent runs crashed", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE experiments SET status = 'crashed', end_time ="
-                    + " heartbeat_at, end_reason = 'no heartbeat since ' || " + heartbeatText()
+                    + " heartbeat_at, end_reason = " + flavor.concat("'no heartbeat since '",
+                            flavor.timeAsText("heartbeat_at"))
                     + " WHERE status = 'running' AND heartbeat_at IS NOT NULL AND heartbeat_at < ?")) {
                 flavor.setTime(ps, 1, cutoff);
                 return ps.executeUpdate();
             }
         });
-    }
-
-    private String heartbeatText() {
-        return flavor == SqlFlavor.SQLITE ? "heartbeat_at" : "CAST(heartbeat_at AS text)";
     }
 
     void insertArtifact(long runId, String path, String dataType, String infoJson, Long size, String sha256) {
@@ -212,7 +149,7 @@ final class RunStore {
     void insertMetrics(List<PendingMetric> batch) {
         write("write " + batch.size() + " metrics", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO metrics (run_id, \"key\", value, step, timestamp) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO metrics (run_id, " + flavor.key() + ", value, step, timestamp) VALUES (?, ?, ?, ?, ?)")) {
                 TimeText times = new TimeText(flavor);
                 for (PendingMetric m : batch) {
                     ps.setLong(1, m.runId());

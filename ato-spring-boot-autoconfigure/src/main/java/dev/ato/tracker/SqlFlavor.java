@@ -1,10 +1,13 @@
 package dev.ato.tracker;
 
+import dev.ato.AtoConfigException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,11 +15,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
+import java.util.Map;
 
-/** What differs between SQLite and PostgreSQL in the SQL the tracker issues; everything else is shared. */
+/**
+ * Everything that differs between the supported databases, in one place: connection settings, transactions and
+ * lock conflicts, how times and non-finite metric values are stored, and the few SQL fragments that are not
+ * standard (JSON, upserts, row locks, the database clock). Only {@link Database} picks the flavor.
+ */
 enum SqlFlavor {
-    SQLITE,
-    POSTGRESQL;
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql"),
+    MARIADB("mariadb");
 
     /** SQLAlchemy's SQLite DATETIME text: UTC, no offset, always six fraction digits. */
     static final DateTimeFormatter PYTHON_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
@@ -31,24 +40,99 @@ enum SqlFlavor {
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .toFormatter(Locale.ROOT);
 
-    static final int BUSY_TIMEOUT_MS = 10_000;
+    /** MariaDB's DOUBLE has no infinity: the largest double stands for it, and is read back as infinity. */
+    private static final double MARIADB_INFINITY = Double.MAX_VALUE;
 
-    static SqlFlavor of(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    private final String folder;
+
+    SqlFlavor(String folder) {
+        this.folder = folder;
+    }
+
+    /** The vendor from the connection's metadata: the one detection, made by {@link Database}. */
+    static SqlFlavor detect(String productName) throws SQLException {
+        String product = String.valueOf(productName).toLowerCase(Locale.ROOT);
         if (product.contains("sqlite")) {
             return SQLITE;
         }
         if (product.contains("postgres")) {
             return POSTGRESQL;
         }
-        throw new SQLException("the tracker supports SQLite and PostgreSQL, not " + product);
+        if (product.contains("mariadb") || product.contains("mysql")) {
+            return MARIADB;
+        }
+        throw new SQLException("the tracker supports SQLite, PostgreSQL and MariaDB/MySQL, not " + productName);
     }
 
-    /** Per-connection settings SQLite does not keep in the file. */
+    /** The pool settings to use for a URL before any connection exists (the vendor of record is {@link #detect}'s). */
+    static SqlFlavor ofUrl(String jdbcUrl) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new AtoConfigException("not a JDBC URL: '" + Database.redact(jdbcUrl) + "'; expected e.g."
+                    + " jdbc:sqlite:experiments.db, jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db");
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:mariadb:")) {
+            return MARIADB;
+        }
+        throw new AtoConfigException("unsupported tracker database URL '" + Database.redact(jdbcUrl)
+                + "'; use jdbc:sqlite:<file>, jdbc:postgresql://host:port/database or jdbc:mariadb://host:port/database");
+    }
+
+    /** The migration folder's name. */
+    String folder() {
+        return folder;
+    }
+
+    // ------------------------------------------------------------------ connections
+
+    String pooledUrl(String jdbcUrl) {
+        return this == SQLITE ? withSqliteSettings(jdbcUrl, Database.SQLITE_BUSY_TIMEOUT, "WAL") : jdbcUrl;
+    }
+
+    int poolSize() {
+        return this == SQLITE ? 4 : 8;
+    }
+
+    /** Driver settings: one multi-row INSERT per metric batch instead of one statement per row. */
+    Map<String, String> dataSourceProperties() {
+        return switch (this) {
+            case SQLITE -> Map.of();
+            case POSTGRESQL -> Map.of("reWriteBatchedInserts", "true");
+            case MARIADB -> Map.of("rewriteBatchedStatements", "true");
+        };
+    }
+
+    /**
+     * WAL, a busy timeout, foreign keys, immediate write transactions and {@code synchronous=NORMAL} (safe with WAL:
+     * a power loss may lose the last commits, never corrupt the file), unless the URL already says otherwise.
+     */
+    static String withSqliteSettings(String jdbcUrl, Duration busyTimeout, String journalMode) {
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        char sep = jdbcUrl.contains("?") ? '&' : '?';
+        String[][] settings = {{"journal_mode", journalMode}, {"busy_timeout", String.valueOf(busyTimeout.toMillis())},
+                {"foreign_keys", "true"}, {"transaction_mode", "IMMEDIATE"}, {"synchronous", "NORMAL"}};
+        for (String[] setting : settings) {
+            if (!jdbcUrl.contains(setting[0] + "=")) {
+                url.append(sep).append(setting[0]).append('=').append(setting[1]);
+                sep = '&';
+            }
+        }
+        return url.toString();
+    }
+
+    /**
+     * Per-connection settings SQLite does not keep in the file, applied to every borrowed connection, so an
+     * application's own DataSource behaves like Ato's pool: the busy timeout and foreign keys.
+     */
     void prepare(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                st.execute("PRAGMA busy_timeout = " + Database.SQLITE_BUSY_TIMEOUT.toMillis());
                 st.execute("PRAGMA foreign_keys = ON");
             }
         }
@@ -58,11 +142,12 @@ enum SqlFlavor {
     void persistSettings(Connection connection) throws SQLException {
         if (this == SQLITE) {
             try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
                 st.execute("PRAGMA journal_mode = WAL");
             }
         }
     }
+
+    // ------------------------------------------------------------------ transactions
 
     /**
      * Starts a write transaction. On SQLite it takes the write lock at once ({@code BEGIN IMMEDIATE}): a deferred
@@ -109,18 +194,23 @@ enum SqlFlavor {
         }
     }
 
-    /** A lock conflict worth retrying: SQLite's BUSY/LOCKED, PostgreSQL's serialization failure or deadlock. */
-    boolean isTransient(SQLException e) {
+    /**
+     * A lock conflict worth retrying: SQLite's BUSY/LOCKED, PostgreSQL's serialization failure or deadlock,
+     * MariaDB's deadlock or lock wait timeout.
+     */
+    boolean isLockConflict(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
-                int code = sql.getErrorCode() & 0xff;
+                int code = sql.getErrorCode();
                 String state = sql.getSQLState();
                 String message = String.valueOf(sql.getMessage());
-                if (this == SQLITE && (code == 5 || code == 6 || message.contains("SQLITE_BUSY")
-                        || message.contains("database is locked"))) {
-                    return true;
-                }
-                if (this == POSTGRESQL && ("40001".equals(state) || "40P01".equals(state))) {
+                boolean conflict = switch (this) {
+                    case SQLITE -> (code & 0xff) == 5 || (code & 0xff) == 6 || message.contains("SQLITE_BUSY")
+                            || message.contains("SQLITE_LOCKED") || message.contains("database is locked");
+                    case POSTGRESQL -> "40001".equals(state) || "40P01".equals(state);
+                    case MARIADB -> code == 1213 || code == 1205 || "40001".equals(state);
+                };
+                if (conflict) {
                     return true;
                 }
             }
@@ -128,19 +218,16 @@ enum SqlFlavor {
         return false;
     }
 
-    /** The placeholder for a JSON value: PostgreSQL needs the text cast to {@code json}. */
-    String jsonParameter() {
-        return this == SQLITE ? "?" : "CAST(? AS json)";
+    // ------------------------------------------------------------------ values
+
+    /** The object a time is bound as: SQLAlchemy's text on SQLite, a UTC {@link LocalDateTime} elsewhere. */
+    Object timeValue(Instant time) {
+        LocalDateTime utc = LocalDateTime.ofInstant(time, ZoneOffset.UTC);
+        return this == SQLITE ? PYTHON_DATETIME.format(utc) : utc;
     }
 
     void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
-        if (time == null) {
-            ps.setObject(index, null);
-        } else if (this == SQLITE) {
-            ps.setString(index, PYTHON_DATETIME.format(LocalDateTime.ofInstant(time, ZoneOffset.UTC)));
-        } else {
-            ps.setObject(index, LocalDateTime.ofInstant(time, ZoneOffset.UTC));
-        }
+        ps.setObject(index, time == null ? null : timeValue(time));
     }
 
     Instant getTime(ResultSet rs, String column) throws SQLException {
@@ -157,28 +244,111 @@ enum SqlFlavor {
     }
 
     /**
-     * Binds a metric value. SQLite turns a bound NaN into NULL, which the NOT NULL column rejects, so NaN is
-     * stored as the text {@code 'NaN'}; PostgreSQL stores NaN natively.
+     * Binds a metric value (of a metric row or a search trial): the one rule for NaN and infinities. SQLite turns a
+     * bound NaN into NULL, so NaN is the text {@code 'NaN'}; PostgreSQL stores both natively; MariaDB stores NaN as
+     * NULL and an infinity as the largest double of its sign.
      */
     void setMetricValue(PreparedStatement ps, int index, double value) throws SQLException {
         if (Double.isNaN(value) && this == SQLITE) {
             ps.setString(index, "NaN");
+        } else if (this == MARIADB && !Double.isFinite(value)) {
+            if (Double.isNaN(value)) {
+                ps.setNull(index, java.sql.Types.DOUBLE);
+            } else {
+                ps.setDouble(index, value > 0 ? MARIADB_INFINITY : -MARIADB_INFINITY);
+            }
         } else {
             ps.setDouble(index, value);
         }
     }
 
+    /** Reads a value {@link #setMetricValue} bound; NULL reads as NaN. */
     double getMetricValue(ResultSet rs, String column) throws SQLException {
-        Object value = rs.getObject(column);
+        return metricValue(rs.getObject(column));
+    }
+
+    double metricValue(Object value) {
         if (value instanceof Number number) {
-            return number.doubleValue();
+            double d = number.doubleValue();
+            if (this == MARIADB && Math.abs(d) == MARIADB_INFINITY) {
+                return d > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            }
+            return d;
         }
         return value == null ? Double.NaN : Double.parseDouble(String.valueOf(value));
     }
 
+    // ------------------------------------------------------------------ SQL fragments
+
+    /**
+     * The metrics table's {@code key} column, quoted: a reserved word in MariaDB, which quotes with backticks (Ato
+     * never changes the session's {@code sql_mode} on an application's connection).
+     */
+    String key() {
+        return this == MARIADB ? "`key`" : "\"key\"";
+    }
+
+    /** The placeholder for a JSON value: PostgreSQL needs the text cast to {@code json}. */
+    String jsonParameter() {
+        return this == POSTGRESQL ? "CAST(? AS json)" : "?";
+    }
+
     /** A condition true for a metric value that is a number (not NaN), so rankings ignore NaN. */
     String isNumber(String column) {
-        return this == SQLITE ? "typeof(" + column + ") IN ('real', 'integer')" : column + " <> 'NaN'::float8";
+        return switch (this) {
+            case SQLITE -> "typeof(" + column + ") IN ('real', 'integer')";
+            case POSTGRESQL -> column + " <> 'NaN'::float8";
+            case MARIADB -> column + " IS NOT NULL";
+        };
+    }
+
+    /** {@code ORDER BY} on an expression with NULLs last (MariaDB sorts NULL first ascending, so it negates). */
+    String orderNullsLast(String expression, boolean descending) {
+        if (this == MARIADB) {
+            return descending ? expression + " DESC" : "-(" + expression + ") DESC";
+        }
+        return expression + (descending ? " DESC" : " ASC") + " NULLS LAST";
+    }
+
+    /** {@code a || b}. */
+    String concat(String a, String b) {
+        return this == MARIADB ? "CONCAT(" + a + ", " + b + ")" : a + " || " + b;
+    }
+
+    /** A time column as text. */
+    String timeAsText(String column) {
+        return switch (this) {
+            case SQLITE -> column;
+            case POSTGRESQL -> "CAST(" + column + " AS text)";
+            case MARIADB -> "CAST(" + column + " AS CHAR)";
+        };
+    }
+
+    /** An INSERT of one row that does nothing when the unique {@code key} already holds the value. */
+    String insertIfAbsent(String table, String columns, String values, String key) {
+        return this == MARIADB
+                ? "INSERT IGNORE INTO " + table + " (" + columns + ") VALUES (" + values + ")"
+                : "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (" + key
+                        + ") DO NOTHING";
+    }
+
+    /** The suffix locking the selected rows until commit (SQLite's single write lock already serialises writers). */
+    String forUpdate() {
+        return this == SQLITE ? "" : " FOR UPDATE";
+    }
+
+    /** Like {@link #forUpdate()}, skipping rows another transaction holds. */
+    String forUpdateSkipLocked() {
+        return this == SQLITE ? "" : " FOR UPDATE SKIP LOCKED";
+    }
+
+    /** The database clock in epoch milliseconds, so leases agree across machines. */
+    String nowMillis() {
+        return switch (this) {
+            case SQLITE -> "CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+            case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+            case MARIADB -> "CAST(UNIX_TIMESTAMP(SYSDATE(6)) * 1000 AS SIGNED)";
+        };
     }
 
     /**
@@ -186,25 +356,31 @@ enum SqlFlavor {
      * placeholders, both bound to {@link #jsonPath}.
      */
     String configNumber() {
-        return this == SQLITE
-                ? "(CASE WHEN json_type(e.config, ?) IN ('integer', 'real') THEN json_extract(e.config, ?) END)"
-                : "(CASE WHEN jsonb_typeof(e.config::jsonb #> CAST(? AS text[])) = 'number'"
-                        + " THEN (e.config::jsonb #>> CAST(? AS text[]))::float8 END)";
+        return switch (this) {
+            case SQLITE -> "(CASE WHEN json_type(e.config, ?) IN ('integer', 'real') THEN json_extract(e.config, ?) END)";
+            case POSTGRESQL -> "(CASE WHEN jsonb_typeof(e.config::jsonb #> CAST(? AS text[])) = 'number'"
+                    + " THEN (e.config::jsonb #>> CAST(? AS text[]))::float8 END)";
+            case MARIADB -> "(CASE WHEN JSON_TYPE(JSON_EXTRACT(e.config, ?)) IN ('INTEGER', 'DOUBLE')"
+                    + " THEN CAST(JSON_VALUE(e.config, ?) AS DOUBLE) END)";
+        };
     }
 
     /** Like {@link #configNumber()}, as text when the value is a JSON string. */
     String configText() {
-        return this == SQLITE
-                ? "(CASE WHEN json_type(e.config, ?) = 'text' THEN json_extract(e.config, ?) END)"
-                : "(CASE WHEN jsonb_typeof(e.config::jsonb #> CAST(? AS text[])) = 'string'"
-                        + " THEN (e.config::jsonb #>> CAST(? AS text[])) END)";
+        return switch (this) {
+            case SQLITE -> "(CASE WHEN json_type(e.config, ?) = 'text' THEN json_extract(e.config, ?) END)";
+            case POSTGRESQL -> "(CASE WHEN jsonb_typeof(e.config::jsonb #> CAST(? AS text[])) = 'string'"
+                    + " THEN (e.config::jsonb #>> CAST(? AS text[])) END)";
+            case MARIADB -> "(CASE WHEN JSON_TYPE(JSON_EXTRACT(e.config, ?)) = 'STRING'"
+                    + " THEN JSON_VALUE(e.config, ?) END)";
+        };
     }
 
-    /** The bound form of a dotted config path: {@code $."a"."b"} on SQLite, {@code {"a","b"}} on PostgreSQL. */
+    /** The bound form of a dotted config path: {@code $."a"."b"} (SQLite, MariaDB), {@code {"a","b"}} (PostgreSQL). */
     String jsonPath(String dottedPath) {
         String[] parts = dottedPath.split("\\.", -1);
         StringBuilder out = new StringBuilder();
-        if (this == SQLITE) {
+        if (this != POSTGRESQL) {
             out.append('$');
             for (String part : parts) {
                 out.append(".\"").append(part.replace("\"", "\\\"")).append('"');
@@ -225,8 +401,10 @@ enum SqlFlavor {
 
     /** True when the JSON tags array holds this tag. */
     String hasTag() {
-        return this == SQLITE
-                ? "EXISTS (SELECT 1 FROM json_each(e.tags) t WHERE t.value = ?)"
-                : "jsonb_exists(e.tags::jsonb, ?)";
+        return switch (this) {
+            case SQLITE -> "EXISTS (SELECT 1 FROM json_each(e.tags) t WHERE t.value = ?)";
+            case POSTGRESQL -> "jsonb_exists(e.tags::jsonb, ?)";
+            case MARIADB -> "JSON_CONTAINS(e.tags, JSON_QUOTE(?))";
+        };
     }
 }

@@ -4,26 +4,22 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Binds a batch's timestamps, formatting each distinct SQLite time text once (a batch shares few instants). */
+/** Binds a batch's timestamps, converting each distinct instant once (a batch shares few instants). */
 final class TimeText {
 
     private final SqlFlavor flavor;
     private Instant last;
-    private String lastText;
+    private Object lastValue;
 
     TimeText(SqlFlavor flavor) {
         this.flavor = flavor;
     }
 
     void set(PreparedStatement ps, int index, Instant time) throws SQLException {
-        if (flavor != SqlFlavor.SQLITE) {
-            flavor.setTime(ps, index, time);
-            return;
-        }
         if (!time.equals(last)) {
             last = time;
-            lastText = SqlFlavor.PYTHON_DATETIME.format(time.atOffset(java.time.ZoneOffset.UTC));
+            lastValue = flavor.timeValue(time);
         }
-        ps.setString(index, lastText);
+        ps.setObject(index, lastValue);
     }
 }

@@ -1,6 +1,5 @@
 package dev.ato.tracker;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -29,17 +28,17 @@ public final class Tracker implements AutoCloseable {
     private final RunStore store;
     private final MetricWriter writer;
     private final TrackerOptions options;
-    private final HikariDataSource ownedDataSource;
+    private final Database ownedDatabase;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
     private volatile boolean closed;
 
-    private Tracker(DataSource dataSource, HikariDataSource owned, TrackerOptions options) {
-        this.store = new RunStore(dataSource);
+    private Tracker(Database database, boolean owned, TrackerOptions options) {
+        this.store = new RunStore(database);
         this.options = options;
-        this.ownedDataSource = owned;
+        this.ownedDatabase = owned ? database : null;
         this.writer = new MetricWriter(store, options);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ato-heartbeat");
@@ -54,7 +53,7 @@ public final class Tracker implements AutoCloseable {
 
     /** Opens {@code experiments.db} in the working directory. */
     public static Tracker open() {
-        return open(DataSources.DEFAULT_URL);
+        return open(Database.DEFAULT_URL);
     }
 
     /**
@@ -68,12 +67,12 @@ public final class Tracker implements AutoCloseable {
 
     /** Like {@link #open(String)} with other options. */
     public static Tracker open(String jdbcUrl, TrackerOptions options) {
-        HikariDataSource dataSource = DataSources.open(jdbcUrl);
+        Database database = Database.open(jdbcUrl);
         try {
-            TrackerSchema.migrate(dataSource);
-            return new Tracker(dataSource, dataSource, options);
+            TrackerSchema.migrate(database);
+            return new Tracker(database, true, options);
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
     }
@@ -85,7 +84,12 @@ public final class Tracker implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with other options. */
     public static Tracker create(DataSource dataSource, TrackerOptions options) {
-        return new Tracker(Objects.requireNonNull(dataSource, "dataSource"), null, options);
+        return create(Database.of(Objects.requireNonNull(dataSource, "dataSource")), options);
+    }
+
+    /** A tracker on a migrated database; not closed by it. */
+    public static Tracker create(Database database, TrackerOptions options) {
+        return new Tracker(database, false, options);
     }
 
     /**
@@ -177,8 +181,8 @@ public final class Tracker implements AutoCloseable {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running or has run: nothing to remove
             }
-            if (ownedDataSource != null) {
-                ownedDataSource.close();
+            if (ownedDatabase != null) {
+                ownedDatabase.close();
             }
         }
     }

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class TrackerSchema {
 
-    /** Where Ato's migrations live; {@code {vendor}} is {@code sqlite} or {@code postgresql}. */
+    /** Where Ato's migrations live; {@code {vendor}} is {@code sqlite}, {@code postgresql} or {@code mariadb}. */
     public static final String LOCATIONS = "classpath:dev/ato/tracker/migration/{vendor}";
 
     /** Ato's own Flyway history table. */
@@ -49,15 +49,22 @@ public final class TrackerSchema {
 
     /** Brings the schema behind {@code dataSource} to the newest version; safe to call on every start. */
     public static void migrate(DataSource dataSource) {
-        if (isCurrent(dataSource)) {
+        if (!isCurrent(dataSource)) {
+            migrate(Database.of(dataSource));
+        }
+    }
+
+    /** Brings the schema of {@code database} to the newest version; safe to call on every start. */
+    public static void migrate(Database database) {
+        if (isCurrent(database.dataSource())) {
             return;
         }
         try {
-            migrateOnce(dataSource);
+            migrateOnce(database);
         } catch (FlywayException | SQLException raced) {
             // Two processes may migrate a new database at once; the loser finds the winner's history the second time.
             try {
-                migrateOnce(dataSource);
+                migrateOnce(database);
             } catch (FlywayException | SQLException e) {
                 e.addSuppressed(raced);
                 throw new AtoConfigException("cannot create or upgrade the tracker schema: " + e.getMessage(), e);
@@ -79,11 +86,11 @@ public final class TrackerSchema {
         }
     }
 
-    private static void migrateOnce(DataSource dataSource) throws SQLException {
-        String vendor;
+    private static void migrateOnce(Database database) throws SQLException {
+        DataSource dataSource = database.dataSource();
+        String vendor = database.vendor();
         Adoption adoption;
         try (Connection connection = dataSource.getConnection()) {
-            vendor = SqlFlavor.of(connection).name().toLowerCase(Locale.ROOT);
             adoption = Adoption.of(connection);
         }
         if (adoption.baselineVersion() != null) {

@@ -1,9 +1,13 @@
 package dev.ato.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import javax.sql.DataSource;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -67,6 +71,35 @@ class PackageArrowsTest {
             .that().resideInAPackage("dev.ato.tracker..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.ato.scope..", "dev.ato.cli..", "dev.ato.hydra..",
                     "dev.ato.hyperopt..");
+
+    /** The database owner (docs/architecture.md, "Database access"): the only classes that speak JDBC. */
+    private static final String[] DATABASE_OWNER = {"dev.ato.tracker.Database", "dev.ato.tracker.SqlFlavor",
+            "dev.ato.tracker.TrackerSchema", "dev.ato.tracker.RunStore", "dev.ato.tracker.TimeText",
+            "dev.ato.tracker.RunFinder", "dev.ato.tracker.RunQuery", "dev.ato.tracker.RunRows",
+            "dev.ato.tracker.SearchTables", "dev.ato.tracker.PythonTimestampJdbcType", "dev.ato.tracker.MetricReader"};
+
+    @ArchTest
+    static final ArchRule onlyTheDatabaseOwnerSpeaksJdbc = noClasses()
+            .that(DescribedPredicate.not(ownerClass()))
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.springframework.jdbc..",
+                    "com.zaxxer.hikari..")
+            .orShould().dependOnClassesThat(DescribedPredicate.and(
+                    JavaClass.Predicates.resideInAPackage("javax.sql.."),
+                    DescribedPredicate.not(JavaClass.Predicates.type(DataSource.class))))
+            .because("connections, pools, transactions, retries and SQL dialects have one owner in dev.ato.tracker;"
+                    + " everyone else passes a DataSource along and calls the owner's methods");
+
+    private static DescribedPredicate<JavaClass> ownerClass() {
+        return DescribedPredicate.describe("a class of the database owner", c -> {
+            String name = c.getName();
+            for (String owner : DATABASE_OWNER) {
+                if (name.equals(owner) || name.startsWith(owner + "$")) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
 
     @ArchTest
     static final ArchRule hyperoptDoesNotUseHydraOrCli = noClasses()

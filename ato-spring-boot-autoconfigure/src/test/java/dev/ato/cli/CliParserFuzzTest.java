@@ -62,6 +62,10 @@ class CliParserFuzzTest {
     }
 
     private static void checkMessage(AtoConfigException e) {
+        if (e instanceof dev.ato.AtoLimitException limit) {
+            check(e.getMessage().contains(limit.property()), "a limit error names its property");
+            return;
+        }
         check(e.getMessage().contains("^") && e.getMessage().contains("hint:"), "an error shows a caret and a hint");
     }
 

@@ -1,6 +1,8 @@
 package dev.ato.cli;
 
 import dev.ato.AtoConfigException;
+import dev.ato.AtoLimitException;
+import dev.ato.adict.Limits;
 import dev.ato.adict.ADict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -184,11 +186,57 @@ class CliParserTest {
 
     @Test
     void nestingIsBoundedSoHostileInputCannotOverflowTheStack() {
-        int depth = LiteralParser.MAX_DEPTH;
+        int depth = Limits.current().maxDepth();
         assertThat(CliParser.parseValue("[".repeat(depth) + "]".repeat(depth))).isInstanceOf(List.class);
         assertThatThrownBy(() -> CliParser.parseValue("[".repeat(depth + 1) + "]".repeat(depth + 1)))
-                .isInstanceOf(AtoConfigException.class)
-                .hasMessageContaining("nesting deeper than " + depth + " levels");
+                .isInstanceOf(AtoLimitException.class)
+                .hasMessage("literal at position " + depth + ", key '" + "[0]".repeat(19) + "..." + "[0]".repeat(20)
+                        + "': nesting deeper than " + depth + " levels (limit ato.limits.max-depth=" + depth
+                        + "; raise it if this input is meant)")
+                .satisfies(e -> assertThat(((AtoLimitException) e).keyPath()).isEqualTo("[0]".repeat(depth)));
+        String thousands = "x={a: " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertThatThrownBy(() -> CliParser.parseArguments(List.of(thousands)))
+                .isInstanceOf(AtoLimitException.class)
+                .hasMessageStartingWith("command-line token #0 at position " + (5 + depth) + ", key 'a" + "[0]");
+    }
+
+    @Test
+    void aMillionDigitIntegerFailsFastWithoutRepeatingIt() {
+        String digits = "7".repeat(1_000_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> CliParser.parseArguments(List.of("n=" + digits)))
+                .isInstanceOf(AtoLimitException.class)
+                .hasMessage("command-line token #0 at position 2: a number of 1000000 digits is longer than 1000"
+                        + " digits (limit ato.limits.max-number-digits=1000; raise it if this input is meant)");
+        assertThat(System.nanoTime() - start).as("fails fast").isLessThan(2_000_000_000L);
+        assertThatThrownBy(() -> CliParser.parseValue("[1, 0x" + "f".repeat(5000) + "]"))
+                .isInstanceOf(AtoLimitException.class).hasMessageContaining("key '[1]'")
+                .hasMessageContaining("ato.limits.max-number-digits");
+        // a long word that is not a number is still a string
+        assertThat(CliParser.parseValue("abc".repeat(1000))).isEqualTo("abc".repeat(1000));
+    }
+
+    @Test
+    void installedLimitsApplyToTheCommandLine() {
+        try {
+            Limits.install(Limits.defaults().withMaxDepth(2).withMaxNumberDigits(3).withMaxExpansion(10));
+            assertThat(CliParser.parseValue("[[1]]")).isEqualTo(List.of(List.of(1)));
+            assertThatThrownBy(() -> CliParser.parseValue("[[[1]]]")).isInstanceOf(AtoLimitException.class)
+                    .hasMessageContaining("ato.limits.max-depth=2");
+            assertThatThrownBy(() -> CliParser.parseValue("1234")).isInstanceOf(AtoLimitException.class)
+                    .hasMessageContaining("ato.limits.max-number-digits=3");
+            assertThatThrownBy(() -> CliParser.parseValue("[1,2,3,4,5,6,7,8,9,10,11]"))
+                    .isInstanceOf(AtoLimitException.class)
+                    .hasMessageContaining("the value expands to more than 10 values")
+                    .hasMessageContaining("ato.limits.max-expansion=10");
+        } finally {
+            Limits.install(Limits.defaults());
+        }
+    }
+
+    @Test
+    void theSharedReaderAcceptsPythonEscapes() {
+        assertThat(CliParser.parseValue("'\\x41\\u00e9\\0\\a\\v'")).isEqualTo("A\u00e9\0\u0007\u000B");
     }
 
     @Test

@@ -49,7 +49,7 @@ class TrackerExamplesTest {
     void aPythonStyleUrlIsRejectedWithTheRightForm() {
         assertThatThrownBy(() -> Tracker.open("experiments.db"))
                 .isInstanceOf(AtoConfigException.class)
-                .hasMessage("not a JDBC URL: 'experiments.db'; expected e.g. jdbc:sqlite:experiments.db or"
-                        + " jdbc:postgresql://host:5432/db");
+                .hasMessage("not a JDBC URL: 'experiments.db'; expected e.g. jdbc:sqlite:experiments.db,"
+                        + " jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db");
     }
 }

@@ -211,8 +211,8 @@ class TrackedSearchTest {
             assertThatThrownBy(() -> searches.start(" ", hyperBand(), Schedule.SYNCHRONOUS, new ADict()))
                     .isInstanceOf(AtoConfigException.class).hasMessageContaining("project name");
         }
-        assertThatThrownBy(() -> Searches.open("jdbc:mysql://localhost/x")).isInstanceOf(AtoConfigException.class)
-                .hasMessageContaining("jdbc:sqlite:<file> or jdbc:postgresql://");
+        assertThatThrownBy(() -> Searches.open("jdbc:h2:mem:x")).isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("jdbc:sqlite:<file>, jdbc:postgresql://host:port/database or jdbc:mariadb://");
         assertThatThrownBy(() -> Searches.open(url, Duration.ofMillis(10))).isInstanceOf(AtoConfigException.class)
                 .hasMessageContaining("lease");
     }

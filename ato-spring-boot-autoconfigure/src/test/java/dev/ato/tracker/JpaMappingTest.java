@@ -1,6 +1,5 @@
 package dev.ato.tracker;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.adict.ADict;
 import jakarta.persistence.EntityManager;
 import org.hibernate.SessionFactory;
@@ -30,7 +29,7 @@ class JpaMappingTest {
     @TempDir
     Path dir;
 
-    private static SessionFactory validated(HikariDataSource dataSource, boolean sqlite) {
+    private static SessionFactory validated(javax.sql.DataSource dataSource, boolean sqlite) {
         Configuration configuration = new Configuration();
         ENTITIES.forEach(configuration::addAnnotatedClass);
         configuration.getProperties().put("hibernate.connection.datasource", dataSource);
@@ -50,7 +49,7 @@ class JpaMappingTest {
             run.logMetric("loss", 0.5, 3);
             run.fingerprint("train_step", "static", "h");
         }
-        try (HikariDataSource ds = DataSources.open(url); SessionFactory sf = validated(ds, true);
+        try (Database db = Database.open(url); SessionFactory sf = validated(db.dataSource(), true);
              EntityManager em = sf.createEntityManager()) {
             JpaRepositoryFactory factory = new JpaRepositoryFactory(em);
             Experiment run = factory.getRepository(ExperimentRepository.class).findById(id).orElseThrow();
@@ -72,7 +71,7 @@ class JpaMappingTest {
     void entitiesValidateAgainstAnAdoptedPythonDatabaseAndReadItsRows() throws Exception {
         String url = "jdbc:sqlite:" + PythonSampleDatabase.copyInto(dir);
         RunFinder.open(url).close();
-        try (HikariDataSource ds = DataSources.open(url); SessionFactory sf = validated(ds, true);
+        try (Database db = Database.open(url); SessionFactory sf = validated(db.dataSource(), true);
              EntityManager em = sf.createEntityManager()) {
             JpaRepositoryFactory factory = new JpaRepositoryFactory(em);
             List<Experiment> vision = factory.getRepository(ExperimentRepository.class)
@@ -97,7 +96,7 @@ class JpaMappingTest {
             id = run.id();
             run.logMetric("m", 1.5, 1);
         }
-        try (HikariDataSource ds = DataSources.open(url); SessionFactory sf = validated(ds, false);
+        try (Database db = Database.open(url); SessionFactory sf = validated(db.dataSource(), false);
              EntityManager em = sf.createEntityManager()) {
             JpaRepositoryFactory factory = new JpaRepositoryFactory(em);
             Experiment run = factory.getRepository(ExperimentRepository.class).findById(id).orElseThrow();

@@ -182,7 +182,7 @@ public class TrackerBench {
         @Setup(Level.Trial)
         public void fill() throws Exception {
             String url = "jdbc:sqlite:" + Files.createTempDirectory("ato-find").resolve("find.db");
-            TrackerSchema.migrate(DataSources.open(url));
+            TrackerSchema.migrate(Database.open(url));
             try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
                 c.setAutoCommit(false);
                 st.execute("INSERT INTO projects (name, created_at) VALUES ('big', '2026-01-01 00:00:00.000000')");

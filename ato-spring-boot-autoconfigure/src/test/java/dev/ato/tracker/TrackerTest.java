@@ -179,7 +179,7 @@ class TrackerTest {
         }
         RunHandle run = tracker.start("vision", config(0.1));
         run.fingerprint("t", "static", "h");
-        assertThatThrownBy(() -> new RunStore(DataSources.open(url)).insertFingerprint(987_654, "t", "static", "h"))
+        assertThatThrownBy(() -> new RunStore(Database.open(url)).insertFingerprint(987_654, "t", "static", "h"))
                 .hasMessageContaining("FOREIGN KEY");
         run.close();
     }

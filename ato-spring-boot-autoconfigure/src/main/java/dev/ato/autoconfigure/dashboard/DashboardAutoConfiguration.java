@@ -55,7 +55,7 @@ public class DashboardAutoConfiguration {
                     throw new AtoConfigException("the dashboard needs the tracker database, and this application"
                             + " has no DataSource; set ato.sqlite.path or spring.datasource.url");
                 }
-                return DashboardRoutes.over(database, finder.getIfAvailable(() -> RunFinder.create(database)),
+                return DashboardRoutes.over(finder.getIfAvailable(() -> RunFinder.create(database)),
                         scopes, sanitizer.getIfAvailable(Sanitizer::defaults), properties);
             }, properties);
         }

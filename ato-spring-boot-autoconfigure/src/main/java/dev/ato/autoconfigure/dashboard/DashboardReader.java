@@ -10,15 +10,10 @@ import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
 import dev.ato.tracker.RunStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
+import dev.ato.tracker.SearchTables;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,14 +30,14 @@ import java.util.TreeSet;
 
 /**
  * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
- * crashed), the rest through SELECT statements with bound parameters. No method writes.
+ * crashed), metric series through {@link MetricReader}, searches through the tracker's {@link SearchTables}; every
+ * value it returns has passed the application's {@link Sanitizer}. No method writes.
  */
 class DashboardReader {
 
     /** Artifacts of this data type hold, in their metadata, each config key's origin (see {@link RecordedOrigins}). */
     static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
 
-    private final JdbcTemplate jdbc;
     /** Rows a live poll or one page of raw export returns at most. */
     static final int LIVE_PAGE = 5_000;
 
@@ -53,17 +48,15 @@ class DashboardReader {
     private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
 
-    DashboardReader(DataSource dataSource, RunFinder finder, Sanitizer sanitizer) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    DashboardReader(RunFinder finder, Sanitizer sanitizer) {
         this.finder = finder;
         this.sanitizer = sanitizer;
-        this.metricReader = MetricReader.create(dataSource);
+        this.metricReader = MetricReader.of(finder.database());
     }
 
     List<Views.ProjectSummary> projects() {
-        return jdbc.query("SELECT p.name, p.description, COUNT(e.id) FROM projects p LEFT JOIN experiments e"
-                        + " ON e.project_id = p.id GROUP BY p.id, p.name, p.description ORDER BY p.name",
-                (rs, i) -> new Views.ProjectSummary(rs.getString(1), sanitizer.text(rs.getString(2)), rs.getLong(3)));
+        return finder.projects().stream().map(p -> new Views.ProjectSummary(sanitizer.text(p.name()),
+                sanitizer.text(p.description()), p.runs())).toList();
     }
 
     /** A project's runs after the filters, each with the config values that differ between them. */
@@ -114,14 +107,11 @@ class DashboardReader {
     Views.RunDetail run(long id) {
         Run run = finder.findRun(id).orElseThrow(() -> new AtoKeyException("no run with id " + id
                 + " in the tracker database; the runs table lists the ids"));
-        String project = jdbc.queryForObject("SELECT name FROM projects WHERE id = ?", String.class, run.projectId());
-        List<Views.ArtifactRow> artifacts = jdbc.query("SELECT path, data_type, data_info, size_bytes, sha256"
-                        + " FROM artifacts WHERE run_id = ? ORDER BY id",
-                (rs, i) -> new Views.ArtifactRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        nullableLong(rs, 4), rs.getString(5)), id);
-        List<Views.FingerprintRow> fingerprints = jdbc.query("SELECT trace_id, trace_type, fingerprint"
-                        + " FROM fingerprints WHERE run_id = ? ORDER BY id",
-                (rs, i) -> new Views.FingerprintRow(rs.getString(1), rs.getString(2), rs.getString(3)), id);
+        String project = finder.projectName(run.projectId()).orElse(null);
+        List<Views.ArtifactRow> artifacts = finder.artifacts(id).stream().map(a -> new Views.ArtifactRow(a.path(),
+                a.dataType(), a.metadataJson(), a.sizeBytes(), a.sha256())).toList();
+        List<Views.FingerprintRow> fingerprints = finder.fingerprints(id).stream().map(f ->
+                new Views.FingerprintRow(f.traceId(), f.traceType(), f.fingerprint())).toList();
         Map<String, String> origins = new LinkedHashMap<>();
         origins(artifacts).forEach((key, origin) -> origins.put(key, sanitizer.text(origin, run.config())));
         List<Views.ArtifactRow> shownArtifacts = artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType()))
@@ -188,10 +178,9 @@ class DashboardReader {
         if (!hasSearchTables()) {
             return List.of();
         }
-        return jdbc.query("SELECT id, status, generation, best_run_id, best_metric, created_ms FROM ato_searches"
-                        + " WHERE project = ? ORDER BY created_ms, id",
-                (rs, i) -> new Views.SearchSummary(rs.getString(1), project, rs.getString(2), rs.getInt(3),
-                        nullableLong(rs, 4), finite(rs.getObject(5)), rs.getLong(6)), project);
+        return searchTables().read("list the searches of " + project, c -> c.searches(project)).stream()
+                .map(s -> new Views.SearchSummary(s.id(), sanitizer.text(project), s.status(), s.generation(),
+                        s.bestRunId(), finite(s.bestMetric()), s.createdMs())).toList();
     }
 
     Views.SearchDetail search(String id) {
@@ -199,11 +188,10 @@ class DashboardReader {
             throw new AtoKeyException("no HyperBand search '" + id + "': this database has no search tables"
                     + " (searches are recorded by dev.ato.hyperopt.Searches)");
         }
-        List<Views.SearchDetail> found = jdbc.query("SELECT project, space, settings, status, generation,"
-                + " best_run_id, best_metric, best_config, error FROM ato_searches WHERE id = ?", (rs, i) ->
-                new Views.SearchDetail(id, rs.getString(1), readJson(rs.getString(2)), readJson(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), nullableLong(rs, 6), finite(rs.getObject(7)),
-                        readJson(rs.getString(8)), rs.getString(9), new ArrayList<>()), id);
+        List<Views.SearchDetail> found = searchTables().read("read search " + id, c -> c.search(id)).stream()
+                .map(s -> new Views.SearchDetail(id, s.project(), readJson(s.space()), readJson(s.settings()),
+                        s.status(), s.generation(), s.bestRunId(), finite(s.bestMetric()),
+                        readJson(s.bestConfig()), s.error(), new ArrayList<>())).toList();
         if (found.isEmpty()) {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
         }
@@ -211,10 +199,9 @@ class DashboardReader {
         Views.SearchDetail search = new Views.SearchDetail(id, sanitizer.text(found0.project()), sanitize(found0.space()),
                 sanitize(found0.settings()), found0.status(), found0.generation(), found0.bestRunId(),
                 found0.bestMetric(), sanitize(found0.bestConfig()), sanitizer.text(found0.error()), new ArrayList<>());
-        List<Views.TrialRow> rows = jdbc.query("SELECT generation, position, candidate, status, metric, run_id,"
-                + " promoted, final FROM ato_search_trials WHERE search_id = ? ORDER BY generation, position",
-                (rs, i) -> new Views.TrialRow(rs.getInt(1), rs.getInt(2), readJson(rs.getString(3)), rs.getString(4),
-                        finite(rs.getObject(5)), nullableLong(rs, 6), rs.getInt(7) != 0, rs.getInt(8) != 0, null), id);
+        List<Views.TrialRow> rows = searchTables().read("read the trials of search " + id, c -> c.trials(id, null))
+                .stream().map(t -> new Views.TrialRow(t.generation(), t.position(), readJson(t.candidate()),
+                        t.status(), finite(t.metric()), t.runId(), t.promoted(), t.isFinal(), null)).toList();
         Map<Integer, List<Views.TrialRow>> byGeneration = new TreeMap<>();
         rows.forEach(r -> byGeneration.computeIfAbsent(r.generation(), g -> new ArrayList<>()).add(r));
         Halving halving = halving(found0.settings());
@@ -279,22 +266,14 @@ class DashboardReader {
     boolean hasSearchTables() {
         Boolean known = searchTables;
         if (known == null) {
-            known = Boolean.TRUE.equals(jdbc.execute((Connection c) -> tableExists(c, "ato_search_trials")));
+            known = searchTables().exist();
             searchTables = known;
         }
         return known;
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        DatabaseMetaData meta = c.getMetaData();
-        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private SearchTables searchTables() {
+        return SearchTables.of(finder.database());
     }
 
     private Map<String, String> origins(List<Views.ArtifactRow> artifacts) {
@@ -342,10 +321,6 @@ class DashboardReader {
         return first.keySet().stream().filter(varying::contains).limit(12).toList();
     }
 
-    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 
     private static Double finite(Object value) {
         return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,9 +62,9 @@ final class DashboardRoutes {
      * The dashboard over a database (and, when the application has them, its scopes for the merge-order page); every
      * config value, tag and text it shows passes {@code sanitizer}, the application's one.
      */
-    static DashboardRoutes over(DataSource dataSource, RunFinder finder, ObjectProvider<AtoScopes> scopes,
-                                Sanitizer sanitizer, DashboardProperties properties) {
-        return new DashboardRoutes(new DashboardApi(new DashboardReader(dataSource, finder, sanitizer),
+    static DashboardRoutes over(RunFinder finder, ObjectProvider<AtoScopes> scopes, Sanitizer sanitizer,
+                                DashboardProperties properties) {
+        return new DashboardRoutes(new DashboardApi(new DashboardReader(finder, sanitizer),
                 new MergeOrderView(scopes, sanitizer), properties));
     }
 

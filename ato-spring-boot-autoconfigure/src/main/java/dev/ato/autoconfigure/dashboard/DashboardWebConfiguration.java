@@ -27,7 +27,7 @@ class DashboardWebConfiguration {
     DashboardRoutes atoDashboardRoutes(DataSource dataSource, ObjectProvider<RunFinder> finder,
                                        ObjectProvider<AtoScopes> scopes, ObjectProvider<Sanitizer> sanitizer,
                                        DashboardProperties properties) {
-        return DashboardRoutes.over(dataSource, finder.getIfAvailable(() -> RunFinder.create(dataSource)), scopes,
+        return DashboardRoutes.over(finder.getIfAvailable(() -> RunFinder.create(dataSource)), scopes,
                 sanitizer.getIfAvailable(Sanitizer::defaults), properties);
     }
 

@@ -28,7 +28,7 @@ public class AtoHyperBandAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     Searches atoSearches(TrackerSchemaMigration schema, Tracker tracker, AtoProperties properties) {
-        return Searches.create(schema.dataSource(), tracker, properties.getHyperband().getLease());
+        return Searches.create(schema.database(), tracker, properties.getHyperband().getLease());
     }
 
     @Bean

@@ -59,8 +59,8 @@ public class AtoShellAutoConfiguration {
     }
 
     @Bean
-    Runs atoRuns(ObjectProvider<RunFinder> finder, ObjectProvider<TrackerSchemaMigration> schema) {
-        return new Runs(finder, schema);
+    Runs atoRuns(ObjectProvider<RunFinder> finder) {
+        return new Runs(finder);
     }
 
     @Bean

@@ -1,11 +1,9 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.AtoConfigException;
-import dev.ato.autoconfigure.tracker.TrackerSchemaMigration;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 
@@ -16,11 +14,9 @@ import java.util.List;
 final class Runs {
 
     private final ObjectProvider<RunFinder> finder;
-    private final ObjectProvider<TrackerSchemaMigration> schema;
 
-    Runs(ObjectProvider<RunFinder> finder, ObjectProvider<TrackerSchemaMigration> schema) {
+    Runs(ObjectProvider<RunFinder> finder) {
         this.finder = finder;
-        this.schema = schema;
     }
 
     RunFinder finder() {
@@ -34,8 +30,7 @@ final class Runs {
 
     /** The project names in the database, for completion and error messages. */
     List<String> projects() {
-        return new JdbcTemplate(schema.getObject().dataSource())
-                .queryForList("SELECT name FROM projects ORDER BY name", String.class);
+        return finder().projectNames();
     }
 
     /** The runs of {@code project}; an unknown project is an error listing the projects. */

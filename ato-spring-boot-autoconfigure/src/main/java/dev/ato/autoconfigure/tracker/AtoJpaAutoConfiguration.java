@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jpa.autoconfigure.EntityManagerFactoryDependsOnPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -34,10 +33,10 @@ public class AtoJpaAutoConfiguration {
 
     @Bean
     @ConditionalOnClass(name = "org.hibernate.community.dialect.SQLiteDialect")
-    HibernatePropertiesCustomizer atoSqliteDialect(ObjectProvider<JdbcConnectionDetails> connection) {
+    HibernatePropertiesCustomizer atoSqliteDialect(ObjectProvider<TrackerSchemaMigration> schema) {
         return properties -> {
-            JdbcConnectionDetails details = connection.getIfAvailable();
-            if (details != null && details.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+            TrackerSchemaMigration migrated = schema.getIfAvailable();
+            if (migrated != null && migrated.database().vendor().equals("sqlite")) {
                 properties.put("hibernate.dialect", AtoSQLiteDialect.class.getName());
             }
         };

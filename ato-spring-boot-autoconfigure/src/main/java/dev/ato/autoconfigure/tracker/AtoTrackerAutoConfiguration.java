@@ -2,8 +2,10 @@ package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.tracker.Database;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -34,15 +36,16 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     TrackerSchemaMigration atoTrackerSchema(DataSource dataSource) {
-        TrackerSchema.migrate(dataSource); // one query when the schema is already current
-        return new TrackerSchemaMigration(dataSource);
+        Database database = Database.of(dataSource);
+        TrackerSchema.migrate(database); // one query when the schema is already current
+        return new TrackerSchemaMigration(database);
     }
 
     @Bean
     @Lazy
     @ConditionalOnMissingBean
     Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes) {
-        Tracker tracker = Tracker.create(schema.dataSource());
+        Tracker tracker = Tracker.create(schema.database(), TrackerOptions.defaults());
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
         return tracker;
     }
@@ -58,6 +61,6 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     RunFinder atoRunFinder(TrackerSchemaMigration schema) {
-        return RunFinder.create(schema.dataSource());
+        return RunFinder.create(schema.database(), TrackerOptions.defaults().crashGrace());
     }
 }

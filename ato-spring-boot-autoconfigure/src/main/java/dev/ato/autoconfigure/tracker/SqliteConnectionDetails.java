@@ -2,15 +2,17 @@ package dev.ato.autoconfigure.tracker;
 
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.tracker.Database;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * The connection to the embedded SQLite file: WAL journal and busy timeout are URL parameters, so every pooled
- * connection gets them.
+ * The connection to the embedded SQLite file: the tracker's own SQLite settings ({@link Database#sqliteUrl}) are URL
+ * parameters, so every pooled connection of Boot's DataSource gets them.
  */
 record SqliteConnectionDetails(Path file, long busyTimeoutMillis, String journalMode) implements JdbcConnectionDetails {
 
@@ -34,7 +36,7 @@ record SqliteConnectionDetails(Path file, long busyTimeoutMillis, String journal
 
     @Override
     public String getJdbcUrl() {
-        return "jdbc:sqlite:" + file + "?journal_mode=" + journalMode + "&busy_timeout=" + busyTimeoutMillis;
+        return Database.sqliteUrl(file, Duration.ofMillis(busyTimeoutMillis), journalMode);
     }
 
     @Override

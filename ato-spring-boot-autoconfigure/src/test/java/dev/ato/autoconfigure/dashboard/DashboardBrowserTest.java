@@ -399,7 +399,10 @@ class DashboardBrowserTest extends ServedDashboard {
     }
 
     private void wait(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        // pages re-render while live: an element found a moment ago may be replaced before it is read
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     private String text(String css) {

@@ -37,7 +37,7 @@ class DashboardHttpServerTest implements DashboardApiContract {
                         "spring.main.banner-mode=off")
                 .run("fast");
         DataSource dataSource = application.getBean(DataSource.class);
-        server = DashboardHttpServer.start(DashboardRoutes.over(dataSource, RunFinder.create(dataSource),
+        server = DashboardHttpServer.start(DashboardRoutes.over(RunFinder.create(dataSource),
                 application.getBeanProvider(AtoScopes.class), application.getBean(Sanitizer.class),
                 new DashboardProperties()), "127.0.0.1", 0);
     }

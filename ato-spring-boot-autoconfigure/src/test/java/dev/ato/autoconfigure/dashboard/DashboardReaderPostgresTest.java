@@ -56,7 +56,8 @@ class DashboardReaderPostgresTest {
         }
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
-        DashboardReader reader = new DashboardReader(dataSource, RunFinder.create(dataSource), dev.ato.sanitize.Sanitizer.defaults());
+        DashboardReader reader = new DashboardReader(RunFinder.create(dataSource),
+                dev.ato.sanitize.Sanitizer.defaults());
 
         assertThat(reader.projects()).anyMatch(p -> p.name().equals(project) && p.runs() >= 2);
         Views.RunsPage page = reader.runs(project, List.of(), List.of(), List.of());

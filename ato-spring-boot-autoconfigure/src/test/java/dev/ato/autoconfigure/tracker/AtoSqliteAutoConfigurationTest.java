@@ -37,7 +37,8 @@ class AtoSqliteAutoConfigurationTest {
             assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualTo("wal");
             assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(7000);
             assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl())
-                    .isEqualTo("jdbc:sqlite:" + file + "?journal_mode=wal&busy_timeout=7000");
+                    .isEqualTo("jdbc:sqlite:" + file + "?journal_mode=wal&busy_timeout=7000&foreign_keys=true"
+                            + "&transaction_mode=IMMEDIATE&synchronous=NORMAL");
             assertThat(file).exists();
         });
     }

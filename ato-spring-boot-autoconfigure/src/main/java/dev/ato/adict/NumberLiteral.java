@@ -1,4 +1,4 @@
-package dev.ato.cli;
+package dev.ato.adict;
 
 import java.math.BigInteger;
 

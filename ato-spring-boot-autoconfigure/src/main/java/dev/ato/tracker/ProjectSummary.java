@@ -1,0 +1,10 @@
+package dev.ato.tracker;
+
+/**
+ * A project as the run lists show it.
+ *
+ * @param description Python ato's optional description, or null
+ * @param runs        how many runs the project holds
+ */
+public record ProjectSummary(String name, String description, long runs) {
+}

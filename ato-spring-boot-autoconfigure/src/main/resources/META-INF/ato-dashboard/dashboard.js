@@ -112,7 +112,7 @@
       width: width, height: (options && options.height) || 240,
       scales: {x: {time: false}},
       // a legend row per series only while it stays readable; with many series the hovered one is named instead
-      legend: {show: series.length > 1 && !many, live: series.length > 1},
+      legend: {show: series.length > 1 && !many && !(options && options.onHover), live: series.length > 1},
       cursor: {focus: {prox: 16}, bind: zoom ? {dblclick: () => () => { zoomed = false; zoom.reset(); return null; }} : undefined},
       focus: {alpha: 0.25},
       series: [{label: xLabel || 'step'}].concat(series.map((s, i) => Object.assign({
@@ -734,7 +734,8 @@
 
   function generationTable(g, trials, winner) {
     return el('section', {class: 'generation', 'data-generation': g},
-        el('h2', {}, 'Generation ' + g + ' · ' + trials.length + ' configs · ' + trials.filter(t => t.outcome === 'survived').length + ' survivors'),
+        el('h2', {}, 'Generation ' + g + ' · ' + (trials.every(t => t.isFinal) ? 'final re-evaluation of the winner'
+            : trials.length + ' configs · ' + trials.filter(t => t.outcome === 'survived').length + ' survivors')),
         el('details', {}, el('summary', {}, 'configs of generation ' + g),
             table(['#', 'Config', 'Metric', 'Status', 'Outcome', 'Run'], trials.map(t => el('tr', {
               class: [t.outcome === 'survived' ? 'survivor' : t.outcome === 'cut' ? 'cut' : '', candidateText(t.candidate) === winner ? 'winner-path' : ''].join(' ').trim() || null},
@@ -763,10 +764,12 @@
     const axes = keys.map((k, d) => {
       const values = items.map(i => i.values[k]);
       const numeric = values.every(v => v == null || typeof v === 'number');
-      return numeric ? {dim: d, name: k} : {dim: d, name: k, type: 'category',
+      const numbers = values.filter(v => typeof v === 'number');
+      return numeric ? Object.assign({dim: d, name: k, type: 'value'}, extent(numbers)) : {dim: d, name: k, type: 'category',
         data: Array.from(new Set(values.map(v => show(v))))};
     });
-    axes.push({dim: keys.length, name: metricName, nameTextStyle: {fontWeight: 'bold'}});
+    axes.push(Object.assign({dim: keys.length, name: metricName, type: 'value', nameTextStyle: {fontWeight: 'bold'}},
+        extent(items.map(i => i.metric).filter(m => m != null))));
     const row = i => keys.map((k, d) => axes[d].type === 'category' ? show(i.values[k]) : i.values[k]).concat([i.metric]);
     const metrics = withMetric.map(i => i.metric);
     const instance = echarts.init(box, null, {renderer: 'canvas'});
@@ -776,7 +779,7 @@
       parallel: {left: 60, right: 120, top: 40, bottom: 30},
       visualMap: {type: 'continuous', dimension: keys.length, min: Math.min(...metrics), max: Math.max(...metrics),
         inRange: {color: mode === 'min' ? ['#1a9850', '#fee08b', '#d73027'] : ['#d73027', '#fee08b', '#1a9850']},
-        right: 0, top: 'middle', calculable: true, text: ['high', 'low']},
+        right: 0, top: 'middle', calculable: true, precision: 3, text: ['high', 'low']},
       tooltip: {trigger: 'item', formatter: p => p.data && p.data.name ? p.data.name : ''},
       series: [
         {type: 'parallel', name: 'all', lineStyle: {width: 1, opacity: 0.45},
@@ -792,7 +795,7 @@
 
   /** A config of a search as one line, keys sorted, without its halving counter: the same text in every generation. */
   function candidateText(candidate) {
-    return Object.keys(candidate || {}).filter(k => k !== '__num_halved__').sort()
+    return Object.keys(candidate || {}).filter(k => !k.startsWith('__')).sort()
         .map(k => k + '=' + show(candidate[k])).join(' ');
   }
 
@@ -846,6 +849,14 @@
     scatter(scatterBox, withMetric, param, metricKey, value, best);
     parallel(parallelBox, withMetric.map(r => ({values: r.config, metric: value(r), name: '#' + r.id, highlight: best.has(r.id)})),
         page.varyingKeys, metricKey, goal);
+  }
+
+  /** An axis range a little wider than the values, so every line and point stays inside the chart. */
+  function extent(numbers) {
+    if (!numbers.length) return {};
+    let min = Math.min(...numbers), max = Math.max(...numbers);
+    const pad = (max - min) * 0.05 || Math.abs(max) * 0.05 || 1;
+    return {min: Number((min - pad).toPrecision(3)), max: Number((max + pad).toPrecision(3))};
   }
 
   function scatter(box, runs, param, metricKey, value, best) {

@@ -197,7 +197,7 @@ class DashboardReader {
         }
         Views.SearchDetail found0 = found.get(0);
         Views.SearchDetail search = new Views.SearchDetail(id, sanitizer.text(found0.project()), sanitize(found0.space()),
-                sanitize(found0.settings()), found0.status(), found0.generation(), found0.bestRunId(),
+                settings(found0.settings()), found0.status(), found0.generation(), found0.bestRunId(),
                 found0.bestMetric(), sanitize(found0.bestConfig()), sanitizer.text(found0.error()), new ArrayList<>());
         List<Views.TrialRow> rows = searchTables().read("read the trials of search " + id, c -> c.trials(id, null))
                 .stream().map(t -> new Views.TrialRow(t.generation(), t.position(), readJson(t.candidate()),
@@ -253,7 +253,20 @@ class DashboardReader {
         }
     }
 
-    /** A JSON value read from the database (a config, a candidate, settings) as the sanitizer lets it be shown. */
+    /**
+     * A search's settings: Ato's own fixed fields ({@code metric_key}, {@code halving_rate}, ...), whose names are
+     * no secrets (a key rule would mask {@code metric_key}); their texts still pass the sanitizer.
+     */
+    private Object settings(Object settings) {
+        if (!(settings instanceof Map<?, ?> map)) {
+            return settings;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        map.forEach((k, v) -> shown.put(String.valueOf(k), v instanceof String text ? sanitizer.text(text) : v));
+        return shown;
+    }
+
+    /** A JSON value read from the database (a config, a candidate) as the sanitizer lets it be shown. */
     private Object sanitize(Object value) {
         return value instanceof Map<?, ?> map ? sanitizer.map(castMap(map)) : value;
     }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -89,16 +90,23 @@ class DashboardReader {
             }
         }
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
+        // 10,000 runs share few distinct values and tags: each distinct one passes the sanitizer once
+        Map<List<Object>, Object> shownValues = new HashMap<>();
+        Map<String, String> shownTags = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             Map<String, Object> shown = new LinkedHashMap<>();
             for (String key : varying) {
                 if (leaves.get(i).containsKey(key)) {
-                    shown.put(key, leaves.get(i).get(key));
+                    Object value = leaves.get(i).get(key);
+                    shown.put(key, shownValues.computeIfAbsent(Arrays.asList(key, value),
+                            k -> sanitizer.value(key, value)));
                 }
             }
             rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()),
-                    tags(run.tags()), run.structuralHash(), sanitizer.map(shown),
+                    run.tags() == null ? List.of() : run.tags().stream()
+                            .map(t -> shownTags.computeIfAbsent(t, sanitizer::text)).toList(),
+                    run.structuralHash(), shown,
                     metrics.getOrDefault(run.id(), Map.of())));
         }
         return new Views.RunsPage(project, varying, List.copyOf(metricKeys), rows);

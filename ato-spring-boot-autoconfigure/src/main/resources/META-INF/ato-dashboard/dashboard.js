@@ -606,7 +606,19 @@
     }
   }
 
+  /** A nested candidate as dotted leaves ({train: {lr: 1}} → {'train.lr': 1}): one axis and one column per parameter. */
+  function flatten(value, prefix, into) {
+    const out = into || {};
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+      Object.entries(value).forEach(([k, v]) => flatten(v, prefix ? prefix + '.' + k : k, out));
+    } else if (prefix) {
+      out[prefix] = value;
+    }
+    return out;
+  }
+
   function drawSearch(search) {
+    search.trials.forEach(t => { t.candidate = flatten(t.candidate, ''); });
     const mode = String((search.settings || {}).mode || 'max').toLowerCase();
     const better = (a, b) => mode === 'min' ? a < b : a > b;
     const byGeneration = new Map();
@@ -623,7 +635,7 @@
     const generations = Array.from(byGeneration.keys()).sort((a, b) => a - b);
     // the winner: the config of the best run (its stored best config also holds the base config's keys)
     const bestTrial = search.bestRunId == null ? null : search.trials.find(t => t.runId === search.bestRunId);
-    const winner = bestTrial ? candidateText(bestTrial.candidate) : search.bestConfig ? candidateText(search.bestConfig) : null;
+    const winner = bestTrial ? candidateText(bestTrial.candidate) : search.bestConfig ? candidateText(flatten(search.bestConfig, '')) : null;
     // configs ranked best first: the legend names the top ones, the others are named on hover
     const ranked = Array.from(configs.values()).sort((a, b) =>
         a.best == null ? 1 : b.best == null ? -1 : better(a.best, b.best) ? -1 : better(b.best, a.best) ? 1 : 0);
@@ -647,7 +659,7 @@
                 el('dt', {}, 'Trials'), el('dd', {}, search.trials.length + ' evaluations of ' + configs.size + ' configs'),
                 el('dt', {}, 'Best metric'), el('dd', {id: 'best-metric'}, search.bestMetric == null ? '—' : search.bestMetric),
                 el('dt', {}, 'Best run'), el('dd', {}, search.bestRunId == null ? '—' : el('a', {href: 'run.html?id=' + search.bestRunId}, '#' + search.bestRunId)),
-                el('dt', {}, 'Best config'), el('dd', {class: 'mono'}, search.bestConfig ? candidateText(search.bestConfig) : '—'),
+                el('dt', {}, 'Best config'), el('dd', {class: 'mono', id: 'best-config'}, winner || '—'),
                 search.error ? [el('dt', {}, 'Error'), el('dd', {}, search.error)] : null),
             el('div', {}, el('h2', {}, 'Settings'), table(['Setting', 'Value'], settingRows, {id: 'settings', class: 'kv'}),
                 spaceRows.length ? [el('h2', {}, 'Search space'), table(['Parameter', 'Values'], spaceRows, {id: 'space', class: 'kv'})] : null)),
@@ -810,6 +822,8 @@
     const apiQuery = new URLSearchParams({project: project});
     ['status', 'tag', 'config'].forEach(k => query.getAll(k).forEach(v => apiQuery.append(k, v)));
     const page = await api('runs?' + apiQuery);
+    // Ato's own bookkeeping keys (a search's __num_halved__) are no settings to compare
+    page.varyingKeys = page.varyingKeys.filter(k => !k.split('.').some(part => part.startsWith('__')));
     const metricKey = page.metricKeys.includes(query.get('metric')) ? query.get('metric')
         : (page.metricKeys.find(k => /acc|score|f1/i.test(k)) || page.metricKeys[0]);
     const goal = query.get('goal') || (/loss|err/i.test(metricKey || '') ? 'min' : 'max');

@@ -59,7 +59,8 @@ public final class DashboardLoadBench {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
                     StandardCharsets.UTF_8));
             String base = null;
-            for (String line = out.readLine(); line != null && base == null; line = out.readLine()) {
+            String line;
+            while (base == null && (line = out.readLine()) != null) {
                 Matcher m = URL.matcher(line);
                 if (m.find()) {
                     base = m.group();

@@ -50,9 +50,11 @@ public final class DashboardScreenshots {
                 return;
             }
             shoot(driver, base + "index.html", out.resolve(prefix + "projects.png"));
-            shoot(driver, base + "runs.html?project=" + project + "&sort=m%3Aval_acc&dir=desc",
-                    out.resolve(prefix + "runs.png"));
-            shoot(driver, base + "charts.html?project=" + project + "&metric=val_acc&goal=max&x=train.lr",
+            String metric = System.getProperty("metric", "metric");
+            shoot(driver, base + "runs.html?project=" + project + "&cols=" + System.getProperty("cols",
+                    "p:train.lr,p:train.optimiser,p:train.minibatch_size,m:" + metric + ",m:val_acc,m:loss")
+                    + "&sort=m%3A" + metric + "&dir=desc", out.resolve(prefix + "runs.png"), 1100);
+            shoot(driver, base + "charts.html?project=" + project + "&metric=" + metric + "&goal=max&x=train.lr",
                     out.resolve(prefix + "charts.png"));
             long first = runs.get(0).get("id").asLong();
             long second = runs.get(1).get("id").asLong();
@@ -69,6 +71,10 @@ public final class DashboardScreenshots {
     }
 
     private static void shoot(WebDriver driver, String url, Path file) throws Exception {
+        shoot(driver, url, file, 4000);
+    }
+
+    private static void shoot(WebDriver driver, String url, Path file, int maxHeight) throws Exception {
         driver.manage().window().setSize(new Dimension(1280, 1000));
         driver.get(url);
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
@@ -76,7 +82,7 @@ public final class DashboardScreenshots {
         Thread.sleep(300); // ECharts finishes its first frame
         long height = (Long) ((JavascriptExecutor) driver).executeScript(
                 "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(4000, Math.max(800, height + 40))));
+        driver.manage().window().setSize(new Dimension(1280, (int) Math.min(maxHeight, Math.max(800, height + 40))));
         Thread.sleep(300);
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);

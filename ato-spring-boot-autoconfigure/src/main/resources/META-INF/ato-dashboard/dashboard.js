@@ -8,7 +8,7 @@
 (function () {
   const PAGE_SIZE = 100;
   const COLORS = ['#2f6fdd', '#e65100', '#2e8b57', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#ad1457', '#558b2f', '#3949ab'];
-  const STATUSES = ['running', 'completed', 'failed', 'killed', 'crashed'];
+  const STATUSES = ['running', 'completed', 'failed', 'killed', 'crashed', 'pruned'];
   const charts = [];
   window.atoCharts = charts; // for the browser tests and the console
   const echartsInstances = [];

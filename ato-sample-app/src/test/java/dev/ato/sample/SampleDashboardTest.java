@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +31,7 @@ class SampleDashboardTest {
     private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/ato/");
 
     @Autowired
-    CommandRegistry commands;
+    AtoShellRunner commands;
 
     @Autowired
     ApplicationContext context;
@@ -46,7 +45,7 @@ class SampleDashboardTest {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread shell = new Thread(() -> {
             try {
-                exit.set(AtoShellRunner.execute(commands, "dashboard", List.of("--port", "0"),
+                exit.set(commands.execute("dashboard", List.of("--port", "0"),
                         new PrintWriter(out, true)));
             } catch (Exception e) {
                 out.write("failed: " + e);

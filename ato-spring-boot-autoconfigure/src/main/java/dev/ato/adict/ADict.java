@@ -264,20 +264,30 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     /** Makes this tree read-only, nested ADicts and lists included, and returns it. */
     public ADict freeze() {
-        if (!frozen) {
-            modifications++;
-            entries.replaceAll((k, v) -> Values.freeze(v));
-            frozen = true;
+        Values.enter("freeze()");
+        try {
+            if (!frozen) {
+                modifications++;
+                entries.replaceAll((k, v) -> Values.freeze(v));
+                frozen = true;
+            }
+            return this;
+        } finally {
+            Values.leave();
         }
-        return this;
     }
 
     /** Makes this tree writable again, nested ADicts and lists included, and returns it. */
     public ADict defrost() {
-        frozen = false;
-        modifications++;
-        entries.replaceAll((k, v) -> Values.defrost(v));
-        return this;
+        Values.enter("defrost()");
+        try {
+            frozen = false;
+            modifications++;
+            entries.replaceAll((k, v) -> Values.defrost(v));
+            return this;
+        } finally {
+            Values.leave();
+        }
     }
 
     public boolean isFrozen() {
@@ -295,9 +305,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     /** A deep, writable copy with the same {@link #isAuto()} flag. */
     public ADict copy() {
-        ADict result = new ADict(auto);
-        entries.forEach((k, v) -> result.entries.put(k, Values.deepCopy(v)));
-        return result;
+        Values.enter("copy()");
+        try {
+            ADict result = new ADict(auto);
+            entries.forEach((k, v) -> result.entries.put(k, Values.deepCopy(v)));
+            return result;
+        } finally {
+            Values.leave();
+        }
     }
 
     /**
@@ -311,20 +326,30 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     private void collectLeaves(String prefix, Map<String, Object> into) {
-        entries.forEach((key, value) -> {
-            if (value instanceof ADict child) {
-                child.collectLeaves(prefix + key + ".", into);
-            } else {
-                into.put(prefix + key, value);
-            }
-        });
+        Values.enter("leaves()");
+        try {
+            entries.forEach((key, value) -> {
+                if (value instanceof ADict child) {
+                    child.collectLeaves(prefix + key + ".", into);
+                } else {
+                    into.put(prefix + key, value);
+                }
+            });
+        } finally {
+            Values.leave();
+        }
     }
 
     /** The tree as plain nested {@code LinkedHashMap}s and {@code ArrayList}s. */
     public Map<String, Object> toMap() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        entries.forEach((k, v) -> result.put(k, Values.toPlain(v)));
-        return result;
+        Values.enter("toMap()");
+        try {
+            Map<String, Object> result = new LinkedHashMap<>();
+            entries.forEach((k, v) -> result.put(k, Values.toPlain(v)));
+            return result;
+        } finally {
+            Values.leave();
+        }
     }
 
     // ---------------------------------------------------------------- accessed keys
@@ -337,36 +362,54 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     private void collectAccessed(String prefix, Set<String> into) {
-        for (Map.Entry<String, Object> e : entries.entrySet()) {
-            if (!wasRead(e.getKey())) {
-                continue;
+        Values.enter("accessedKeys()");
+        try {
+            for (Map.Entry<String, Object> e : entries.entrySet()) {
+                if (!wasRead(e.getKey())) {
+                    continue;
+                }
+                String path = prefix + e.getKey();
+                if (e.getValue() instanceof ADict child && child.wasRead()) {
+                    child.collectAccessed(path + ".", into);
+                } else {
+                    into.add(path);
+                }
             }
-            String path = prefix + e.getKey();
-            if (e.getValue() instanceof ADict child && child.wasRead()) {
-                child.collectAccessed(path + ".", into);
-            } else {
-                into.add(path);
-            }
+        } finally {
+            Values.leave();
         }
     }
 
     /** A copy holding only what was read: the config a run really used. */
     public ADict minimalConfig() {
-        ADict result = new ADict(auto);
-        for (Map.Entry<String, Object> e : entries.entrySet()) {
-            if (!wasRead(e.getKey())) {
-                continue;
+        Values.enter("minimalConfig()");
+        try {
+            ADict result = new ADict(auto);
+            for (Map.Entry<String, Object> e : entries.entrySet()) {
+                if (!wasRead(e.getKey())) {
+                    continue;
+                }
+                if (e.getValue() instanceof ADict child && child.wasRead()) {
+                    result.entries.put(e.getKey(), child.minimalConfig());
+                } else {
+                    result.entries.put(e.getKey(), Values.deepCopy(e.getValue()));
+                }
             }
-            if (e.getValue() instanceof ADict child && child.wasRead()) {
-                result.entries.put(e.getKey(), child.minimalConfig());
-            } else {
-                result.entries.put(e.getKey(), Values.deepCopy(e.getValue()));
-            }
+            return result;
+        } finally {
+            Values.leave();
         }
-        return result;
     }
 
     // ---------------------------------------------------------------- hashing
+
+    /**
+     * The Python type name the structural hash uses for a value ({@code int}, {@code float}, {@code str},
+     * {@code bool}, {@code NoneType}, {@code list}, {@code dict}): the one mapping of Java values to Python types.
+     */
+    public static String pythonTypeName(Object value) {
+        return StructuralHash.pythonTypeName(value);
+    }
 
     /** Python ato's {@code get_structural_hash()}: SHA-1 of the sorted (dotted key, type name) pairs. */
     public String structuralHash() {
@@ -377,18 +420,33 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ADict other && entries.equals(other.entries);
+        Values.enter("equals()");
+        try {
+            return o instanceof ADict other && entries.equals(other.entries);
+        } finally {
+            Values.leave();
+        }
     }
 
     @Override
     public int hashCode() {
-        return entries.hashCode();
+        Values.enter("hashCode()");
+        try {
+            return entries.hashCode();
+        } finally {
+            Values.leave();
+        }
     }
 
     /** The XYZ text of this config, exactly as Python ato prints it (a plain map rendering without dev.ato.format). */
     @Override
     public String toString() {
-        return FileSupport.filesIfPresent().map(files -> files.toXyz(this)).orElseGet(entries::toString);
+        try {
+            return FileSupport.filesIfPresent().map(files -> files.toXyz(this)).orElseGet(entries::toString);
+        } catch (dev.ato.AtoLimitException e) {
+            // toString never throws: debuggers and loggers call it
+            return "<ADict nested deeper than " + e.limit() + " levels (" + e.property() + ")>";
+        }
     }
 
     // ---------------------------------------------------------------- files
@@ -413,6 +471,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
      */
     public static ADict loadMmConfig(Path file) {
         return FileSupport.files().loadMmConfig(file);
+    }
+
+    /**
+     * {@link #loadMmConfig(Path)} whose {@code _base_} files may come from anywhere under {@code root} (by default
+     * they must stay in the folder of {@code file}); a base outside it is an {@link AtoConfigException} naming it.
+     */
+    public static ADict loadMmConfig(Path file, Path root) {
+        return FileSupport.files().loadMmConfig(file, root);
     }
 
     /**

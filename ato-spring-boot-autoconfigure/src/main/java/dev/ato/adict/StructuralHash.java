@@ -36,13 +36,18 @@ final class StructuralHash {
     }
 
     private static void flatten(ADict dict, String prefix, Map<String, String> into) {
-        for (Map.Entry<String, Object> e : dict.entries().entrySet()) {
-            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (e.getValue() instanceof ADict child) {
-                flatten(child, key, into);
-            } else {
-                into.put(key, pythonTypeName(e.getValue()));
+        Values.enter("structuralHash()");
+        try {
+            for (Map.Entry<String, Object> e : dict.entries().entrySet()) {
+                String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+                if (e.getValue() instanceof ADict child) {
+                    flatten(child, key, into);
+                } else {
+                    into.put(key, pythonTypeName(e.getValue()));
+                }
             }
+        } finally {
+            Values.leave();
         }
     }
 

@@ -18,53 +18,78 @@ final class Values {
     private Values() {
     }
 
+    /** Nesting depth of the recursive walks on this thread, checked against {@link Limits#maxDepth()}. */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * Enters one level of a recursive walk over a value ({@code operation} names it in the error); every call is
+     * paired with {@link #leave()} in a {@code finally}. A value nested deeper than {@link Limits#maxDepth()} is an
+     * {@link dev.ato.AtoLimitException}, never a {@link StackOverflowError}.
+     */
+    static void enter(String operation) {
+        int[] depth = DEPTH.get();
+        if (++depth[0] > Limits.current().maxDepth()) {
+            depth[0]--;
+            throw Limits.current().depthExceeded("ADict." + operation, "", "");
+        }
+    }
+
+    static void leave() {
+        DEPTH.get()[0]--;
+    }
+
     /** Converts {@code value} to the ADict value model; maps become ADicts with the given auto flag. */
     static Object normalize(Object value, boolean auto) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Double || value instanceof ADict) {
+        enter("put()");
+        try {
+            if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Double || value instanceof ADict) {
+                return value;
+            }
+            if (value instanceof Long l) {
+                // no ternary here: it would unbox both sides to long
+                if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                    return Integer.valueOf(l.intValue());
+                }
+                return l;
+            }
+            if (value instanceof Short || value instanceof Byte) {
+                return ((Number) value).intValue();
+            }
+            if (value instanceof Float f) {
+                return f.doubleValue();
+            }
+            if (value instanceof BigInteger b) {
+                return b.bitLength() < 64 ? normalize(b.longValue(), auto) : value;
+            }
+            if (value instanceof BigDecimal d) {
+                return d.doubleValue();
+            }
+            if (value instanceof Character c) {
+                return c.toString();
+            }
+            if (value instanceof Map<?, ?> map) {
+                ADict result = auto ? ADict.auto() : new ADict();
+                map.forEach((k, v) -> result.entries().put(String.valueOf(k), normalize(v, auto)));
+                return result;
+            }
+            if (value instanceof Collection<?> c) {
+                List<Object> result = new ArrayList<>(c.size());
+                c.forEach(v -> result.add(normalize(v, auto)));
+                return result;
+            }
+            if (value.getClass().isArray()) {
+                int n = Array.getLength(value);
+                List<Object> result = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    result.add(normalize(Array.get(value, i), auto));
+                }
+                return result;
+            }
             return value;
+        } finally {
+            leave();
         }
-        if (value instanceof Long l) {
-            // no ternary here: it would unbox both sides to long
-            if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-                return Integer.valueOf(l.intValue());
-            }
-            return l;
-        }
-        if (value instanceof Short || value instanceof Byte) {
-            return ((Number) value).intValue();
-        }
-        if (value instanceof Float f) {
-            return f.doubleValue();
-        }
-        if (value instanceof BigInteger b) {
-            return b.bitLength() < 64 ? normalize(b.longValue(), auto) : value;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.doubleValue();
-        }
-        if (value instanceof Character c) {
-            return c.toString();
-        }
-        if (value instanceof Map<?, ?> map) {
-            ADict result = auto ? ADict.auto() : new ADict();
-            map.forEach((k, v) -> result.entries().put(String.valueOf(k), normalize(v, auto)));
-            return result;
-        }
-        if (value instanceof Collection<?> c) {
-            List<Object> result = new ArrayList<>(c.size());
-            c.forEach(v -> result.add(normalize(v, auto)));
-            return result;
-        }
-        if (value.getClass().isArray()) {
-            int n = Array.getLength(value);
-            List<Object> result = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                result.add(normalize(Array.get(value, i), auto));
-            }
-            return result;
-        }
-        return value;
     }
 
     static Map<String, Object> stringKeyed(Map<?, ?> map) {
@@ -79,7 +104,12 @@ final class Values {
         }
         if (value instanceof List<?> list) {
             List<Object> frozen = new ArrayList<>(list.size());
-            list.forEach(v -> frozen.add(freeze(v)));
+            enter("freeze()");
+            try {
+                list.forEach(v -> frozen.add(freeze(v)));
+            } finally {
+                leave();
+            }
             return Collections.unmodifiableList(frozen);
         }
         return value;
@@ -91,7 +121,12 @@ final class Values {
         }
         if (value instanceof List<?> list) {
             List<Object> thawed = new ArrayList<>(list.size());
-            list.forEach(v -> thawed.add(defrost(v)));
+            enter("defrost()");
+            try {
+                list.forEach(v -> thawed.add(defrost(v)));
+            } finally {
+                leave();
+            }
             return thawed;
         }
         return value;
@@ -103,7 +138,12 @@ final class Values {
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(v -> copy.add(deepCopy(v)));
+            enter("copy()");
+            try {
+                list.forEach(v -> copy.add(deepCopy(v)));
+            } finally {
+                leave();
+            }
             return copy;
         }
         return value;
@@ -115,7 +155,12 @@ final class Values {
         }
         if (value instanceof List<?> list) {
             List<Object> plain = new ArrayList<>(list.size());
-            list.forEach(v -> plain.add(toPlain(v)));
+            enter("toMap()");
+            try {
+                list.forEach(v -> plain.add(toPlain(v)));
+            } finally {
+                leave();
+            }
             return plain;
         }
         return value;

@@ -15,6 +15,10 @@ import java.util.List;
 @ConfigurationProperties("ato")
 public class AtoProperties {
 
+    /** The project runs go to when {@code ato.project} is not set. */
+    public static final String DEFAULT_PROJECT = "default";
+
+
     /** Whether Ato's auto-configuration is on at all. */
     private boolean enabled = true;
 
@@ -31,7 +35,7 @@ public class AtoProperties {
     private boolean commandLine = true;
 
     /** Project under which runs are listed and tracked when a command or service is not given one. */
-    private String project = "default";
+    private String project = DEFAULT_PROJECT;
 
     private final Sqlite sqlite = new Sqlite();
 
@@ -210,6 +214,44 @@ public class AtoProperties {
 
         /** Whether to provide the Tracker and RunFinder beans. */
         private boolean enabled = true;
+
+        /**
+         * Whether a run's stored config keeps secrets' values; by default they are stored as the mask (the key and
+         * the structural hash stay). Stored configs are masked when read back either way.
+         */
+        private boolean storeSecrets = false;
+
+        private final Meters meters = new Meters();
+
+        public Meters getMeters() {
+            return meters;
+        }
+
+        /** The tracker's Micrometer meters (present when Micrometer is). */
+        public static class Meters {
+
+            /**
+             * Whether each open run's metrics are also gauges ({@code ato.run.metric}, tagged with the run id and the
+             * metric key), removed when the run ends. Off by default: one gauge per key and run.
+             */
+            private boolean liveRunMetrics = false;
+
+            public boolean isLiveRunMetrics() {
+                return liveRunMetrics;
+            }
+
+            public void setLiveRunMetrics(boolean liveRunMetrics) {
+                this.liveRunMetrics = liveRunMetrics;
+            }
+        }
+
+        public boolean isStoreSecrets() {
+            return storeSecrets;
+        }
+
+        public void setStoreSecrets(boolean storeSecrets) {
+            this.storeSecrets = storeSecrets;
+        }
 
         public boolean isEnabled() {
             return enabled;

@@ -1,10 +1,10 @@
 package dev.ato.format;
 
 import dev.ato.AtoConfigException;
+import dev.ato.AtoLimitException;
 import dev.ato.adict.ADict;
 import dev.ato.adict.Limits;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The config file formats, chosen by file extension: JSON, YAML (1.2 core schema), TOML through Jackson, and
- * Python ato's XYZ. Reading and writing text is symmetric: {@code read(write(d))} gives {@code d} back for every
+ * Python ato's XYZ. Text is read by {@link TreeReader} (JSON, YAML, TOML) or {@link Xyz}, within the
+ * {@link Limits}; the mappers here write. Reading and writing text is symmetric: {@code read(write(d))} gives {@code d} back for every
  * format but XYZ, which is unquoted (see {@link Xyz}).
  */
 public enum FileFormat {
@@ -66,17 +67,14 @@ public enum FileFormat {
         Object value;
         if (this == XYZ) {
             try {
-                value = Xyz.loadFile(text);
+                value = Xyz.loadFile(text, source);
+            } catch (AtoLimitException e) {
+                throw e;
             } catch (AtoConfigException e) {
                 throw new AtoConfigException(source + ": " + e.getMessage(), e);
             }
         } else {
-            try {
-                value = mapper.readValue(text, Object.class);
-            } catch (JacksonException e) {
-                throw new AtoConfigException(source + where(e.getLocation()) + ": malformed " + name() + " ("
-                        + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
-            }
+            value = TreeReader.read(this, text, source);
         }
         if (!(value instanceof Map<?, ?> || value instanceof ADict)) {
             throw new AtoConfigException(source + ": expected a mapping of keys to values at the top level, found "
@@ -135,13 +133,43 @@ public enum FileFormat {
 
     static String readText(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new AtoConfigException(file + ": no such config file");
+            throw new AtoConfigException(file + ": " + notAFile(file));
         }
         try {
             Limits.current().checkDocumentSize(Files.size(file), file.toString());
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AtoConfigException(file + ": cannot be read as UTF-8 text (" + e + ")", e);
+        }
+    }
+
+    /** Why {@code file} cannot be read as a config: each kind of non-file gets its own words. */
+    private static String notAFile(Path file) {
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a config file; name a file in it";
+        }
+        if (Files.isSymbolicLink(file)) {
+            try {
+                file.toRealPath();
+            } catch (java.nio.file.FileSystemLoopException e) {
+                return "is a symbolic link loop; point the link at a file";
+            } catch (IOException e) {
+                String reason = String.valueOf(e.getMessage());
+                return reason.contains("symbolic links") ? "is a symbolic link loop; point the link at a file"
+                        : "is a symbolic link to a missing file (" + readLink(file) + ")";
+            }
+        }
+        if (Files.exists(file)) {
+            return "is not a regular file (a FIFO, device or socket); a config must be a file";
+        }
+        return "no such config file";
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return String.valueOf(Files.readSymbolicLink(link));
+        } catch (IOException e) {
+            return "unreadable link";
         }
     }
 
@@ -153,10 +181,6 @@ public enum FileFormat {
         } catch (IOException e) {
             throw new AtoConfigException(file + ": cannot be written (" + e + ")", e);
         }
-    }
-
-    private static String where(TokenStreamLocation location) {
-        return location == null || location.getLineNr() < 1 ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
     private static Map<String, Object> stringKeyed(Map<?, ?> map) {

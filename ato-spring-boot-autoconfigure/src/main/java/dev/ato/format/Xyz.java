@@ -1,6 +1,7 @@
 package dev.ato.format;
 
 import dev.ato.adict.ADict;
+import dev.ato.adict.Limits;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public final class Xyz {
     public static String dumps(Object value) {
         StringBuilder out = new StringBuilder();
         if (isNonEmptyContainer(value)) {
-            writeChildren(value, "", out);
+            writeChildren(value, "", out, 1);
         } else {
             out.append(' ').append(scalar(value));
         }
@@ -37,31 +38,35 @@ public final class Xyz {
      * strips the whole text, which would also drop trailing spaces of the last value).
      */
     public static Object loads(String text) {
+        if (text.isBlank()) {
+            return ""; // Python ato reads blank text as one empty value, so loads(dumps("")) is ""
+        }
         return new XyzReader(text.stripLeading().replaceFirst("[\\r\\n]+$", "")).read();
     }
 
     /** Parses the content of an XYZ file: leading indentation of the first line is kept, as Python ato's {@code load}. */
-    static Object loadFile(String text) {
-        return new XyzReader(text).read();
+    static Object loadFile(String text, String source) {
+        return new XyzReader(text, source, Limits.current()).read();
     }
 
-    private static void writeChildren(Object container, String indent, StringBuilder out) {
+    private static void writeChildren(Object container, String indent, StringBuilder out, int depth) {
+        Limits.current().checkDepth(depth, "Xyz.dumps", "", "");
         if (container instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
-                writeEntry(indent, i + ")", list.get(i), out);
+                writeEntry(indent, i + ")", list.get(i), out, depth);
             }
         } else {
-            entries(container).forEach((k, v) -> writeEntry(indent, k + ":", v, out));
+            entries(container).forEach((k, v) -> writeEntry(indent, k + ":", v, out, depth));
         }
     }
 
-    private static void writeEntry(String indent, String label, Object value, StringBuilder out) {
+    private static void writeEntry(String indent, String label, Object value, StringBuilder out, int depth) {
         if (!out.isEmpty()) {
             out.append('\n');
         }
         out.append(indent).append(label);
         if (isNonEmptyContainer(value)) {
-            writeChildren(value, indent + INDENT, out);
+            writeChildren(value, indent + INDENT, out, depth + 1);
         } else {
             out.append(' ').append(scalar(value));
         }

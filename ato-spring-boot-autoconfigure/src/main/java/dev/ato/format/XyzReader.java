@@ -2,6 +2,7 @@ package dev.ato.format;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.adict.Limits;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,11 +19,24 @@ final class XyzReader {
     private static final Pattern INDEX = Pattern.compile("(-?\\d+)\\)(?: (.*))?");
     private static final Pattern FORMAT_HEADER = Pattern.compile("(key|index)[-_](prefix|postfix) ->.*");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
+    private static final Pattern INTEGER_OR_FLOAT_START = Pattern.compile("-?[0-9.]");
 
     private final String[] lines;
+    private final Limits limits;
+    private final String source;
     private int next;
+    private long produced;
+    /** The key path of the block being read, for limit errors; its size is the nesting depth. */
+    private final List<String> path = new ArrayList<>();
 
     XyzReader(String text) {
+        this(text, "XYZ text", Limits.current());
+    }
+
+    XyzReader(String text, String source, Limits limits) {
+        this.source = source;
+        this.limits = limits;
+        limits.checkDocumentSize(text.length(), source);
         lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].endsWith("\r")) {
@@ -60,8 +74,12 @@ final class XyzReader {
 
     /** Reads the entries at exactly {@code indent}; stops at the first line indented less. */
     private Object readBlock(int indent) {
+        if (path.size() >= limits.maxDepth()) {
+            throw limits.depthExceeded(source, keyPath(), "line " + (next + 1));
+        }
         ADict dict = null;
         List<Object> list = null;
+        java.util.Map<Object, Integer> lineOf = new java.util.HashMap<>();
         while (true) {
             skipBlank();
             if (next >= lines.length || indentOf(next) < indent) {
@@ -73,7 +91,19 @@ final class XyzReader {
             }
             Entry entry = classify(lineNo);
             next++;
-            Object value = entry.hasValue ? readValue(entry.value) : readChildren(indent);
+            Object label = entry.kind == Kind.INDEX ? (Object) entry.index : entry.key;
+            Integer first = lineOf.putIfAbsent(label, lineNo + 1);
+            if (first != null && entry.kind != Kind.TEXT) {
+                throw error(lineNo, "duplicate " + (entry.kind == Kind.INDEX ? "list index " : "key '")
+                        + label + (entry.kind == Kind.INDEX ? "" : "'") + " (first at line " + first
+                        + ", again at line " + (lineNo + 1) + ")");
+            }
+            if (++produced > limits.maxExpansion()) {
+                throw limits.expansionExceeded(source, keyPath(), "line " + (lineNo + 1), "the text");
+            }
+            path.add(entry.kind == Kind.INDEX ? "[" + entry.index + "]" : String.valueOf(entry.key));
+            Object value = entry.hasValue ? readValue(entry.value, lineNo) : readChildren(indent);
+            path.remove(path.size() - 1);
             switch (entry.kind) {
                 case INDEX -> {
                     if (dict != null) {
@@ -81,6 +111,12 @@ final class XyzReader {
                     }
                     list = list == null ? new ArrayList<>() : list;
                     int index = entry.index;
+                    // the None entries a gap creates are values too: "99999999) x" must not allocate 10^8 of them
+                    produced += Math.max(0, index + 1L - list.size());
+                    if (produced > limits.maxExpansion()) {
+                        throw limits.expansionExceeded(source, keyPath(), "line " + (lineNo + 1),
+                                "list index " + index);
+                    }
                     while (list.size() <= index) {
                         list.add(null);
                     }
@@ -109,7 +145,12 @@ final class XyzReader {
     }
 
     /** A scalar, extended by the following non-entry lines when the value is multi-line text. */
-    private Object readValue(String raw) {
+    private Object readValue(String raw, int lineNo) {
+        String t = raw.strip();
+        if (t.length() > limits.maxNumberDigits() + 1 && !t.isEmpty() && INTEGER_OR_FLOAT_START.matcher(t).lookingAt()
+                && t.chars().allMatch(c -> Character.isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E')) {
+            throw limits.numberTooLong(source, keyPath(), "line " + (lineNo + 1), t.length());
+        }
         StringBuilder text = null;
         while (next < lines.length && !lines[next].isBlank() && classify(next).kind == Kind.TEXT) {
             text = text == null ? new StringBuilder(raw) : text;
@@ -136,16 +177,18 @@ final class XyzReader {
             }
             return new Entry(Kind.INDEX, null, i, index.group(2) != null, index.group(2));
         }
+        // Python ato strips the key: "lr : 0.1" is the key "lr"
         int separator = content.indexOf(": ");
         if (separator >= 0) {
-            return new Entry(Kind.KEY, content.substring(0, separator), 0, true, content.substring(separator + 2));
+            return new Entry(Kind.KEY, content.substring(0, separator).strip(), 0, true,
+                    content.substring(separator + 2));
         }
         if (content.endsWith(":")) {
-            return new Entry(Kind.KEY, content.substring(0, content.length() - 1), 0, false, null);
+            return new Entry(Kind.KEY, content.substring(0, content.length() - 1).strip(), 0, false, null);
         }
         int colon = content.indexOf(':');
         if (colon >= 0) { // Python ato reads "a:1" as a: 1
-            return new Entry(Kind.KEY, content.substring(0, colon), 0, true, content.substring(colon + 1).strip());
+            return new Entry(Kind.KEY, content.substring(0, colon).strip(), 0, true, content.substring(colon + 1).strip());
         }
         return new Entry(Kind.TEXT, null, 0, true, content);
     }
@@ -210,8 +253,21 @@ final class XyzReader {
         return i;
     }
 
+    private String keyPath() {
+        StringBuilder sb = new StringBuilder();
+        for (String segment : path) {
+            if (sb.length() > 0 && !segment.startsWith("[")) {
+                sb.append('.');
+            }
+            sb.append(segment);
+        }
+        return sb.toString();
+    }
+
     private AtoConfigException error(int lineNo, String what) {
-        return new AtoConfigException("XYZ line " + (lineNo + 1) + " ('" + lines[lineNo] + "'): " + what);
+        String line = lines[lineNo];
+        String shown = line.length() <= 80 ? line : line.substring(0, 77) + "...";
+        return new AtoConfigException("XYZ line " + (lineNo + 1) + " ('" + shown + "'): " + what);
     }
 
     private enum Kind { KEY, INDEX, TEXT }

@@ -55,7 +55,30 @@ public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<Strin
      * {@code ${oc.env:...}} sees given explicitly: for reproducible runs and tests.
      */
     public ADict resolve(ZonedDateTime now, Map<String, String> environment) {
+        return resolve(now, environment, Resolvers.standard());
+    }
+
+    /**
+     * Like {@link #resolve()}, calling the application resolvers (and the {@code ${hydra:...}} runtime values) of
+     * {@code resolvers}; an interpolation naming a resolver it does not have fails naming it and how to register it.
+     */
+    public ADict resolve(Resolvers resolvers) {
+        return ADict.of(new Interpolator(config.toMap(), origins, ZonedDateTime.now(), System::getenv,
+                resolvers).resolveAll());
+    }
+
+    /**
+     * Like {@link #resolve(Resolvers)}, but as OmegaConf's {@code throw_on_missing=False}: {@code ???} values, and
+     * interpolations that reach one, stay as they are instead of failing (every other error still fails).
+     */
+    public ADict resolveLenient(Resolvers resolvers) {
+        return ADict.of(new Interpolator(config.toMap(), origins, ZonedDateTime.now(), System::getenv,
+                resolvers).resolveAllLenient());
+    }
+
+    /** {@link #resolve(Resolvers)} with a fixed clock and environment, for reproducible runs and tests. */
+    public ADict resolve(ZonedDateTime now, Map<String, String> environment, Resolvers resolvers) {
         Map<String, String> env = Map.copyOf(environment);
-        return ADict.of(new Interpolator(config.toMap(), origins, now, env::get).resolveAll());
+        return ADict.of(new Interpolator(config.toMap(), origins, now, env::get, resolvers).resolveAll());
     }
 }

@@ -13,6 +13,7 @@ import dev.ato.adict.Limits;
 import java.time.ZonedDateTime;
 import java.util.IdentityHashMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,9 +38,24 @@ final class Interpolator {
     private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
     private final Map<String, String> nowCache = new HashMap<>();
     private final Limits limits = Limits.current();
+    private final Resolvers resolvers;
+    /** OmegaConf's throw_on_missing=False: a {@code ???} (or an interpolation reaching one) stays as it is. */
+    private boolean lenient;
+
+    /** Resolves leaving {@code ???} values, and interpolations that reach one, unresolved. */
+    Map<String, Object> resolveAllLenient() {
+        lenient = true;
+        return resolveAll();
+    }
 
     Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
                  Function<String, String> environment) {
+        this(root, origins, now, environment, Resolvers.standard());
+    }
+
+    Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
+                 Function<String, String> environment, Resolvers resolvers) {
+        this.resolvers = resolvers;
         this.root = root;
         this.origins = origins;
         this.now = now;
@@ -68,6 +84,9 @@ final class Interpolator {
         }
         if (raw instanceof String s) {
             if (s.equals(Hydra.MANDATORY)) {
+                if (lenient) {
+                    return s;
+                }
                 throw error(Kind.MISSING_MANDATORY_VALUE, "Missing mandatory value: " + last(path)
                         + "; give it a value in a config file or on the command line (" + KeyPaths.format(path)
                         + "=<value>)", path);
@@ -110,6 +129,10 @@ final class Interpolator {
             done.put(key, value);
             return value;
         } catch (HydraException e) {
+            if (lenient && outermost && (e.kind() == Kind.MISSING_MANDATORY_VALUE
+                    || e.kind() == Kind.INTERPOLATION_TO_MISSING_VALUE)) {
+                return s; // the value it needs is still ???: keep the interpolation for a later layer to fill
+            }
             // OmegaConf names the key it was resolving when a nested interpolation failed
             if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE) {
                 throw e.at(key, KeyPaths.origin(origins, key));
@@ -279,10 +302,63 @@ final class Interpolator {
                 Object text = args.get(0);
                 return text instanceof String s ? OverrideParser.parseValue(s, "oc.decode in " + source) : text;
             }
-            case "hydra" -> throw error(Kind.INTERPOLATION_RESOLUTION, "'" + source + "' reads Hydra's runtime config"
-                    + " (${hydra:...}), which Ato does not have; see docs/hydra.md for what to use instead", path);
-            default -> throw error(Kind.INTERPOLATION_RESOLUTION, "Unsupported interpolation type '" + call.name()
-                    + "' in '" + source + "'; supported resolvers are oc.env, oc.select, oc.decode and now", path);
+            case "oc.create" -> {
+                requireArgs(call, args, 1, 1, path, source);
+                Object value = args.get(0);
+                if (value instanceof String s) {
+                    value = YamlConfigReader.readValue(s, "oc.create in " + source);
+                }
+                if (!(value instanceof Map<?, ?>) && !(value instanceof List<?>)) {
+                    throw error(Kind.INTERPOLATION_RESOLUTION, "oc.create needs a dict or a list (or YAML text of"
+                            + " one), not " + PythonStr.str(value) + " (in '" + source + "')", path);
+                }
+                return value;
+            }
+            case "oc.deprecated" -> {
+                requireArgs(call, args, 1, 2, path, source);
+                return reference(path, String.valueOf(args.get(0)), source, false);
+            }
+            case "oc.dict.keys", "oc.dict.values" -> {
+                requireArgs(call, args, 1, 1, path, source);
+                Object dict = args.get(0) instanceof String key ? reference(path, key, source, false) : args.get(0);
+                if (!(dict instanceof Map<?, ?> map)) {
+                    throw error(Kind.INTERPOLATION_RESOLUTION, call.name() + " needs the key of a dict (or a dict),"
+                            + " got " + PythonStr.str(args.get(0)) + " (in '" + source + "')", path);
+                }
+                return new ArrayList<>(call.name().equals("oc.dict.keys") ? map.keySet() : map.values());
+            }
+            case "hydra" -> {
+                requireArgs(call, args, 1, 1, path, source);
+                boolean[] present = new boolean[1];
+                Object value = resolvers.hydra(String.valueOf(args.get(0)), present);
+                if (present[0]) {
+                    return value;
+                }
+                throw error(Kind.INTERPOLATION_RESOLUTION, "'" + source + "' reads Hydra's runtime config"
+                        + " (${hydra:" + args.get(0) + "}), which only a running Hydra app has; "
+                        + (resolvers.hasHydraRuntime() ? "the runtime map given has no '" + args.get(0) + "'"
+                        : "give it with Resolvers.standard().withHydraRuntime(Map.of(\"" + args.get(0)
+                        + "\", ...))") + "; see docs/hydra.md", path);
+            }
+            default -> {
+                Resolver custom = resolvers.custom(call.name());
+                if (custom == null) {
+                    throw error(Kind.INTERPOLATION_RESOLUTION, "Unsupported interpolation type " + call.name()
+                            + " (in '" + source + "'); register it: Resolvers.standard().with(\"" + call.name()
+                            + "\", args -> ...) and pass the registry to Hydra.compose(dir, name, overrides,"
+                            + " resolvers) or Composition.resolve(resolvers)", path);
+                }
+                try {
+                    return custom.resolve(Collections.unmodifiableList(args));
+                } catch (HydraException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    String key = KeyPaths.format(path);
+                    throw new HydraException(Kind.INTERPOLATION_RESOLUTION, e.getClass().getSimpleName()
+                            + " raised by resolver '" + call.name() + "' while resolving '" + source + "': "
+                            + e.getMessage(), KeyPaths.origin(origins, key), key, e);
+                }
+            }
         }
     }
 

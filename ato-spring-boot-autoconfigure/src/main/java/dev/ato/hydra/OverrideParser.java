@@ -18,6 +18,8 @@ final class OverrideParser {
     private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(([0-9][0-9_]*)?\\.[0-9][0-9_]*|[0-9][0-9_]*\\."
             + "|([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)[eE][-+]?[0-9]+)");
+    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z_][\\w]*");
+    private static final Pattern NAMED_ARG = Pattern.compile("\\s*([A-Za-z_][\\w]*)\\s*=");
     private static final Pattern SPECIAL_FLOAT = Pattern.compile("[-+]?(?i:inf|nan)");
     private static final String UNQUOTED_EXTRA = "/-\\+.$%*@?|:"; // Hydra's UNQUOTED_CHAR and COLON
 
@@ -26,6 +28,7 @@ final class OverrideParser {
     private final int maxDepth = dev.ato.adict.Limits.current().maxDepth();
     private int pos;
     private int depth;
+    private int calls;
 
     private OverrideParser(String text, String input, int start) {
         this.text = text;
@@ -89,10 +92,13 @@ final class OverrideParser {
         Object value = element();
         skipSpaces();
         if (pos < text.length() && text.charAt(pos) == ',') {
-            throw new HydraException(HydraException.Kind.COMPOSITION, "Sweep override '" + input
-                    + "' is not supported: composition takes one value per key. Run one composition per value "
-                    + "(or use Ato's HyperBand search), or quote the value if the comma is part of a string",
-                    "override '" + input + "'", null);
+            List<Object> choices = new ArrayList<>();
+            choices.add(value);
+            while (peek(',')) {
+                pos++;
+                choices.add(noSweep(element()));
+            }
+            value = new Sweep.Choice(List.copyOf(choices));
         }
         if (pos < text.length()) {
             throw error("Unexpected '" + text.charAt(pos) + "'", input, pos);
@@ -153,7 +159,7 @@ final class OverrideParser {
             return result;
         }
         while (true) {
-            result.add(element());
+            result.add(noSweep(element()));
             if (peek(',')) {
                 pos++;
             } else if (peek(']')) {
@@ -190,7 +196,7 @@ final class OverrideParser {
                 throw error("Expected ':' after dict key '" + key + "'", input, pos);
             }
             pos++;
-            result.put(String.valueOf(key), element());
+            result.put(String.valueOf(key), noSweep(element()));
             if (peek(',')) {
                 pos++;
             } else if (peek('}')) {
@@ -252,12 +258,15 @@ final class OverrideParser {
                 pos += 2;
                 continue;
             }
-            if (c == ',' || c == ']' || c == '}' || (dictKey && c == ':')) {
+            if (c == ',' || c == ']' || c == '}' || (dictKey && c == ':') || (calls > 0 && c == ')')) {
                 break;
             }
+            if (c == '(' && !dictKey && FUNCTION.matcher(sb.toString().strip()).matches()) {
+                return call(sb.toString().strip(), start);
+            }
             if (c == '(') {
-                throw error("Functions such as choice(), range() or int() are not supported in overrides", input,
-                        pos);
+                throw error("'(' is only allowed after a function name (int, float, str, bool, sort, choice,"
+                        + " range, interval, glob, tag, shuffle)", input, pos);
             }
             if (Character.isLetterOrDigit(c) || c == '_' || c == ' ' || c == '\t' || UNQUOTED_EXTRA.indexOf(c) >= 0) {
                 sb.append(c);
@@ -271,6 +280,57 @@ final class OverrideParser {
             throw error("Missing value", input, start);
         }
         return dictKey ? s : typed(s);
+    }
+
+    /** A call of one of Hydra's grammar functions; {@code pos} is at its '('. */
+    private Object call(String name, int start) {
+        int open = pos++;
+        List<Object> args = new ArrayList<>();
+        Map<String, Object> named = new LinkedHashMap<>();
+        calls++;
+        enter();
+        try {
+            skipSpaces();
+            while (!peek(')')) {
+                if (pos >= text.length()) {
+                    throw error("Unclosed call of " + name + "() opened at position " + open, input, pos);
+                }
+                var m = NAMED_ARG.matcher(text).region(pos, text.length());
+                if (m.lookingAt()) {
+                    pos = m.end();
+                    named.put(m.group(1), element());
+                } else {
+                    if (!named.isEmpty()) {
+                        throw error("A positional argument follows a named one in " + name + "()", input, pos);
+                    }
+                    args.add(element());
+                }
+                if (peek(',')) {
+                    pos++;
+                    skipSpaces();
+                } else if (!peek(')')) {
+                    throw error("Expected ',' or ')' in the call of " + name + "() opened at position " + open,
+                            input, pos);
+                }
+            }
+            pos++;
+        } finally {
+            calls--;
+            depth--;
+        }
+        try {
+            return GrammarFunctions.apply(name, args, named);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw error(name + "(): " + e.getMessage(), input, start);
+        }
+    }
+
+    /** A sweep is allowed only as the whole value, not inside a list or dict. */
+    private Object noSweep(Object value) {
+        if (value instanceof Sweep) {
+            throw error("A sweep cannot be nested in a list, dict or another sweep", input, pos);
+        }
+        return value;
     }
 
     private static Object typed(String s) {

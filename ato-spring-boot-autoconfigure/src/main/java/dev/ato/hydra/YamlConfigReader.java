@@ -41,22 +41,24 @@ final class YamlConfigReader {
 
     /** The top-level mapping of {@code text} ({@code source} names the file in errors); empty for an empty file. */
     static LinkedHashMap<String, Object> read(String text, String source) {
+        Object value = readValue(text, source);
+        if (value == null) {
+            return new LinkedHashMap<>();
+        }
+        if (!(value instanceof LinkedHashMap<?, ?>)) {
+            throw new HydraException(HydraException.Kind.CONFIG_PARSE,
+                    "A config file must hold a mapping at the top level, not " + describe(value), source, null);
+        }
+        @SuppressWarnings("unchecked")
+        LinkedHashMap<String, Object> map = (LinkedHashMap<String, Object>) value;
+        return map;
+    }
+
+    /** The value of a YAML document, typed as OmegaConf types it ({@code null} for an empty document). */
+    static Object readValue(String text, String source) {
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonToken token = parser.nextToken();
-            if (token == null) {
-                return new LinkedHashMap<>();
-            }
-            Object value = readValue(parser, token, text, source, "");
-            if (value == null) {
-                return new LinkedHashMap<>();
-            }
-            if (!(value instanceof LinkedHashMap<?, ?>)) {
-                throw new HydraException(HydraException.Kind.CONFIG_PARSE,
-                        "A config file must hold a mapping at the top level, not " + describe(value), source, null);
-            }
-            @SuppressWarnings("unchecked")
-            LinkedHashMap<String, Object> map = (LinkedHashMap<String, Object>) value;
-            return map;
+            return token == null ? null : readValue(parser, token, text, source, "");
         } catch (JacksonException e) {
             String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new HydraException(HydraException.Kind.CONFIG_PARSE,

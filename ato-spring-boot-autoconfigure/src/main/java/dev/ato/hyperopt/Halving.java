@@ -28,6 +28,9 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
     /** The key holding how many halvings a config survived: its generation, 0 in the first one. */
     public static final String NUM_HALVED = "__num_halved__";
 
+    /** The key holding a sampled search's trial budget; it grows with the generation, as the counter does. */
+    public static final String BUDGET = "__budget__";
+
     /** @throws AtoConfigException when {@code rate} or {@code numMinSamples} is out of range */
     public Halving {
         Objects.requireNonNull(mode, "mode");
@@ -101,7 +104,7 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
         return ranked;
     }
 
-    /** The metric a failed trial counts with: the worst possible ({@code -Infinity} maximising, else {@code +Infinity}). */
+    /** The metric a failed trial counts with: the worst ({@code -Infinity} maximising, else {@code +Infinity}). */
     public static double worst(Mode mode) {
         return mode == Mode.MAX ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
     }
@@ -162,9 +165,115 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
         return candidate.copy().put(NUM_HALVED, generation(candidate) + 1);
     }
 
+    /**
+     * The config a candidate stands for in every generation: a copy without its generation counter and its budget
+     * ({@link #BUDGET}), so a survivor and the config it was one generation down compare equal.
+     */
+    public static ADict identity(ADict candidate) {
+        ADict identity = candidate.copy();
+        identity.remove(NUM_HALVED);
+        identity.remove(BUDGET);
+        return identity;
+    }
+
     /** The generation a candidate (or trial config) runs in: its {@code __num_halved__}. */
     public static int generation(ADict candidate) {
         return candidate.getInt(NUM_HALVED);
+    }
+
+    // ------------------------------------------------------------------ brackets (Li et al. 2018)
+
+    /**
+     * How many of {@code size} configs a rung keeps when it keeps one in {@code eta}: {@code floor(size / eta)}, at
+     * least the best one when {@code atLeastOne} (Optuna's successive-halving pruner).
+     */
+    public static int keep(int size, double eta, boolean atLeastOne) {
+        int kept = (int) Math.floor(size / eta + 1e-9);
+        return atLeastOne ? Math.max(1, kept) : kept;
+    }
+
+    /** The first {@code count} of a ranked list (all of it when shorter). */
+    public static <T> List<T> top(List<T> ranked, int count) {
+        return List.copyOf(ranked.subList(0, Math.min(count, ranked.size())));
+    }
+
+    /**
+     * Hyperband's brackets (Li et al., JMLR 2018, Algorithm 1) for budgets from {@code minBudget} to
+     * {@code maxBudget} ({@code R}) and reduction factor {@code eta}: {@code s_max = floor(log_eta(R / minBudget))},
+     * and for {@code s = s_max .. 0} a bracket of {@code n = ceil((s_max + 1) / (s + 1) * eta^s)} configs at budget
+     * {@code r = R eta^-s}, whose rung {@code i} runs {@code n_i = floor(n eta^-i)} configs at {@code r_i = r eta^i}.
+     */
+    public static List<Bracket> brackets(double minBudget, double maxBudget, double eta) {
+        checkBudgets(minBudget, maxBudget, eta);
+        int sMax = (int) Math.floor(Math.log(maxBudget / minBudget) / Math.log(eta) + 1e-9);
+        List<Bracket> brackets = new ArrayList<>();
+        for (int s = sMax; s >= 0; s--) {
+            int n = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(eta, s) - 1e-9);
+            double r = maxBudget * Math.pow(eta, -s);
+            List<Rung> rungs = new ArrayList<>();
+            for (int i = 0; i <= s; i++) {
+                rungs.add(new Rung((int) Math.floor(n * Math.pow(eta, -i) + 1e-9), r * Math.pow(eta, i)));
+            }
+            brackets.add(new Bracket(s, rungs));
+        }
+        return brackets;
+    }
+
+    /**
+     * One bracket of synchronous successive halving: {@code n} configs at {@code minBudget}, keeping one in
+     * {@code eta} per rung while the budget, growing by {@code eta}, stays within {@code maxBudget} (the last rung
+     * runs at {@code maxBudget}).
+     */
+    public static Bracket bracket(int n, double minBudget, double maxBudget, double eta) {
+        checkBudgets(minBudget, maxBudget, eta);
+        if (n < 1) {
+            throw new AtoConfigException("successive halving needs at least 1 config, got " + n);
+        }
+        List<Rung> rungs = new ArrayList<>();
+        int size = n;
+        double budget = minBudget;
+        while (size >= 1) {
+            boolean last = budget * eta > maxBudget * (1 + 1e-9) || keep(size, eta, false) < 1;
+            rungs.add(new Rung(size, last ? maxBudget : budget));
+            if (last) {
+                break;
+            }
+            size = keep(size, eta, false);
+            budget *= eta;
+        }
+        return new Bracket(rungs.size() - 1, rungs);
+    }
+
+    private static void checkBudgets(double minBudget, double maxBudget, double eta) {
+        if (!(minBudget > 0) || !(maxBudget >= minBudget) || Double.isInfinite(maxBudget)) {
+            throw new AtoConfigException("budgets need 0 < minBudget <= maxBudget, got " + minBudget + " and "
+                    + maxBudget);
+        }
+        if (!(eta > 1) || Double.isInfinite(eta)) {
+            throw new AtoConfigException("the reduction factor eta must be above 1, got " + eta + "; 3 is usual");
+        }
+    }
+
+    /**
+     * One bracket: its {@code s} and its rungs, the first holding the configs sampled for it.
+     *
+     * @param s     Hyperband's bracket index (the number of halvings it performs)
+     * @param rungs the rungs, from the smallest budget to the largest
+     */
+    public record Bracket(int s, List<Rung> rungs) {
+
+        public Bracket {
+            rungs = List.copyOf(rungs);
+        }
+    }
+
+    /**
+     * One rung of a bracket.
+     *
+     * @param size   how many configs run on it ({@code n_i})
+     * @param budget the budget each gets ({@code r_i})
+     */
+    public record Rung(int size, double budget) {
     }
 
     /**

@@ -42,6 +42,26 @@ public final class SearchSpace {
         return SpaceSpec.parse(spec);
     }
 
+    /**
+     * A search space from a Hydra multirun command line ({@code -m lr=0.1,0.01 model=a,b}): each sweep of Hydra's
+     * basic-sweeper grammar ({@code a,b}, {@code choice(..)}, {@code range(..)}, casts and {@code sort(..)} around
+     * them) becomes a CATEGORY parameter named by its key, in command-line order, so the grid is the sweeper's
+     * job list. Plain overrides are not parameters: {@link dev.ato.hydra.HydraSweep#parse(List)} gives them, and
+     * {@link dev.ato.hydra.HydraSweep#overridesFor} the command line of one grid point.
+     *
+     * @throws dev.ato.AtoConfigException (a {@code HydraException}) naming the override for bad grammar, an
+     *                                    {@code interval(..)}, {@code shuffle(..)} or a {@code glob(..)} (which
+     *                                    needs {@link #fromHydraSweep(List, java.nio.file.Path)})
+     */
+    public static SearchSpace fromHydraSweep(List<String> overrides) {
+        return HydraSweepSpace.of(overrides, null);
+    }
+
+    /** Like {@link #fromHydraSweep(List)}; {@code glob(..)} selects among the group's options in {@code configDir}. */
+    public static SearchSpace fromHydraSweep(List<String> overrides, java.nio.file.Path configDir) {
+        return HydraSweepSpace.of(overrides, configDir);
+    }
+
     /** The parameter names in grid order. */
     public List<String> names() {
         return parameters.stream().map(Parameter::name).toList();

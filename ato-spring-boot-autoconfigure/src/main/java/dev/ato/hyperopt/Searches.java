@@ -4,7 +4,10 @@ import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
+import dev.ato.tracker.MetricPoint;
+import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunHandle;
+import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.Tracker;
 import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
@@ -19,9 +22,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +55,11 @@ public final class Searches implements AutoCloseable {
 
     private final TrialBoard board;
     private final Tracker tracker;
+    private final RunFinder finder;
+    /** The reports of trials running in this JVM, by trial row, for pruners judging the others. */
+    private final Map<Long, NavigableMap<Long, Double>> liveReports = new ConcurrentHashMap<>();
+    /** The reports of finished trials, by run: they never change once the run ended. */
+    private final Map<Long, NavigableMap<Long, Double>> finishedReports = new ConcurrentHashMap<>();
     private final long leaseMillis;
     private final AutoCloseable owned;
     private final ScheduledExecutorService heartbeats;
@@ -60,6 +70,7 @@ public final class Searches implements AutoCloseable {
         }
         this.board = new TrialBoard(database);
         this.tracker = tracker;
+        this.finder = RunFinder.create(database, TrackerOptions.defaults().crashGrace());
         this.leaseMillis = lease.toMillis();
         this.owned = owned;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,6 +154,9 @@ public final class Searches implements AutoCloseable {
         SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId
                 + "' in the database; list the project's searches with Searches.list(project)"));
         SearchDefinition definition = SearchDefinition.of(search);
+        if (definition.tuner() != null) {
+            throw new AtoConfigException("search '" + searchId + "' is a sampled search; join it with Searches.tune");
+        }
         ADict base = board.base(searchId);
         String worker = workerId();
         while (true) {
@@ -166,6 +180,181 @@ public final class Searches implements AutoCloseable {
     public HyperBandResult run(String project, HyperBand hyperBand, Schedule schedule, ADict base,
             ToDoubleFunction<ADict> trial) {
         return work(start(project, hyperBand, schedule, base), trial);
+    }
+
+    // ------------------------------------------------------------------ sampled searches
+
+    /**
+     * Records a new sampled search of {@code tuner} in {@code project} with {@code base} as every trial's starting
+     * config, and the trials its plan opens first. Returns its id.
+     */
+    public String start(String project, Tuner tuner, ADict base) {
+        if (project == null || project.isBlank()) {
+            throw new AtoConfigException("a search needs a project name; got '" + project + "'");
+        }
+        String id = UUID.randomUUID().toString();
+        List<ADict> first = tuner.planner().next(List.of()).added().stream().map(Planner.NewTrial::candidate)
+                .toList();
+        board.create(id, project, SearchDefinition.of(tuner, METRIC_KEY), base, first);
+        return id;
+    }
+
+    /**
+     * Works on a sampled search until it completes, then returns its result. Safe from any number of threads and
+     * processes; a search whose workers were killed resumes where its rows say it was (a trial whose lease ran out
+     * runs again). Each trial is a tracker run tagged {@code tuning}, {@code search:<id>}, {@code bracket:<b>} and
+     * {@code rung:<i>}, with its reports under {@link Trial#REPORT_KEY} and its result under {@code metric}; a trial
+     * its pruner stopped ends {@code pruned}.
+     *
+     * @throws AtoConfigException when there is no such search, or it is a grid search ({@link #work})
+     * @throws AtoException       when the search failed
+     */
+    public TuningResult tune(String searchId, TrialFunction trial) {
+        SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId
+                + "' in the database; list the project's searches with Searches.list(project)"));
+        SearchDefinition definition = SearchDefinition.of(search);
+        if (definition.tuner() == null) {
+            throw new AtoConfigException("search '" + searchId + "' is a grid search; join it with Searches.work");
+        }
+        ADict base = board.base(searchId);
+        String worker = workerId();
+        while (true) {
+            Optional<TrialRow> claimed = board.claim(searchId, worker, leaseMillis);
+            if (claimed.isPresent()) {
+                executeTrial(search, definition, base, claimed.get(), worker, trial);
+                continue;
+            }
+            SearchRecord now = find(searchId).orElseThrow();
+            switch (now.status()) {
+                case "completed" -> {
+                    return tuningResult(searchId);
+                }
+                case "failed" -> throw new AtoException("search '" + searchId + "' failed: " + now.error());
+                default -> sleep();
+            }
+        }
+    }
+
+    /** {@link #start(String, Tuner, ADict)} then {@link #tune(String, TrialFunction)}. */
+    public TuningResult tune(String project, Tuner tuner, ADict base, TrialFunction trial) {
+        return tune(start(project, tuner, base), trial);
+    }
+
+    /**
+     * A sampled search's result so far: its finished trials in the order they were opened, and the best at the
+     * largest budget reached (the search's result once it completed).
+     */
+    public TuningResult tuningResult(String searchId) {
+        SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId + "'"));
+        Tuner tuner = SearchDefinition.of(search).tuner();
+        if (tuner == null) {
+            throw new AtoConfigException("search '" + searchId + "' is a grid search; read it with Searches.result");
+        }
+        List<TrialRow> rows = board.trials(searchId);
+        List<TuningResult.TrialSummary> finished = rows.stream().filter(TrialRow::finished)
+                .map(r -> tuner.summary(r, r.runId())).toList();
+        return tuner.result(tuner.planner(), rows, finished, board.base(searchId));
+    }
+
+    private void executeTrial(SearchRecord search, SearchDefinition definition, ADict base, TrialRow row,
+            String worker, TrialFunction function) {
+        Tuner tuner = definition.tuner();
+        ADict config = base.copy().merge(row.candidate());
+        List<String> tags = List.of("tuning", "search:" + search.id(), "bracket:" + Planner.bracket(row),
+                "rung:" + row.generation());
+        double metric = Double.NaN;
+        String status = TrialRow.DONE;
+        String error = null;
+        RuntimeException failure = null;
+        // as in execute: the run ends with the trial's record, or is superseded when another worker recorded it
+        RunHandle run = tracker.start(search.project(), config, tags);
+        long beat = Math.max(100, leaseMillis / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(row, worker), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
+            Pruner pruner = tuner.pruner();
+            Trial trial = new Trial(Planner.number(row), config, Planner.budget(row), pruner, tuner.mode(),
+                    pruner instanceof Pruner.None ? List::of : new OtherReports(search.id(), row.id()),
+                    (step, value) -> run.logMetric(Trial.REPORT_KEY, value, step));
+            liveReports.put(row.id(), trial.reports());
+            try {
+                metric = function.run(trial);
+                run.logMetric(definition.metricKey(), metric, trial.isPruned() ? trial.lastStep()
+                        : (long) Math.ceil(Planner.budget(row)));
+                if (trial.isPruned()) {
+                    status = TrialRow.PRUNED;
+                    error = Planner.prunedAt(trial.lastStep());
+                    run.finish(RunStatus.PRUNED);
+                }
+            } catch (RuntimeException e) {
+                run.recordFailure(e);
+                failure = e;
+                status = TrialRow.FAILED;
+                error = stackTrace(e);
+            } finally {
+                liveReports.remove(row.id());
+            }
+            run.flush();
+            heartbeat.cancel(false);
+            board.complete(search.id(), row, worker, status, metric, run.id(), error, definition);
+        } finally {
+            heartbeat.cancel(false);
+            run.close();
+        }
+        if (failure != null && definition.stopOnFirstFailure()) {
+            board.fail(search.id(), "trial " + row.candidate().toMap() + " failed: " + failure);
+            throw new AtoException("trial " + row.candidate().toMap() + " of search '" + search.id()
+                    + "' failed; the search stopped because stopOnFirstFailure is set", failure);
+        }
+    }
+
+    /**
+     * The reports of a search's other trials, for a pruner: finished trials' from their runs' metrics (read once per
+     * run), trials running in this JVM from memory. Rows are re-read at most every 200 ms.
+     */
+    private final class OtherReports implements java.util.function.Supplier<List<Pruner.Reports>> {
+
+        private final String searchId;
+        private final long self;
+        private long readAt;
+        private List<TrialRow> rows = List.of();
+
+        OtherReports(String searchId, long self) {
+            this.searchId = searchId;
+            this.self = self;
+        }
+
+        @Override
+        public List<Pruner.Reports> get() {
+            long now = System.nanoTime();
+            if (rows.isEmpty() || now - readAt > 200_000_000L) {
+                rows = board.trials(searchId);
+                readAt = now;
+            }
+            List<Pruner.Reports> others = new ArrayList<>();
+            for (TrialRow row : rows) {
+                if (row.id() == self) {
+                    continue;
+                }
+                if (row.finished() && row.runId() != null) {
+                    others.add(new Pruner.Reports(finishedReports.computeIfAbsent(row.runId(), this::reportsOf),
+                            row.status().equals(TrialRow.DONE)));
+                } else if (liveReports.containsKey(row.id())) {
+                    others.add(new Pruner.Reports(liveReports.get(row.id()), false));
+                }
+            }
+            return others;
+        }
+
+        private NavigableMap<Long, Double> reportsOf(long runId) {
+            NavigableMap<Long, Double> values = new TreeMap<>();
+            for (MetricPoint point : finder.metrics(runId)) {
+                if (point.key().equals(Trial.REPORT_KEY)) {
+                    values.put(point.step(), point.value());
+                }
+            }
+            return values;
+        }
     }
 
     /** The stored search with this id. */
@@ -196,13 +385,13 @@ public final class Searches implements AutoCloseable {
             for (TrialRow t : generation) {
                 ADict config = base.copy().merge(t.candidate());
                 config.put(Trials.METRIC, t.status().equals(TrialRow.FAILED)
-                        ? Halving.worst(definition.hyperBand().mode()) : t.metric());
+                        ? Halving.worst(definition.mode()) : t.metric());
                 if (t.error() != null) {
                     config.put(Trials.ERROR, t.error().lines().findFirst().orElse(t.error()));
                 }
                 configs.add(config.freeze());
             }
-            logs.add(Halving.rank(configs, Trials::metric, definition.hyperBand().mode()));
+            logs.add(Halving.rank(configs, Trials::metric, definition.mode()));
         }
         if (logs.isEmpty()) {
             throw new AtoException("search '" + searchId + "' has no finished trial yet");
@@ -219,15 +408,17 @@ public final class Searches implements AutoCloseable {
         if (trial.isFinal()) {
             tags.add("final");
         }
-        long beat = Math.max(100, leaseMillis / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(trial, worker), beat, beat,
-                TimeUnit.MILLISECONDS);
         double metric = Double.NaN;
         String error = null;
         RuntimeException failure = null;
-        long runId;
-        try (RunHandle run = tracker.start(search.project(), config, tags)) {
-            runId = run.id();
+        // The run ends in the transaction that records the trial (completed or failed), or is marked superseded when
+        // another worker recorded the trial first; closing it afterwards adds the failure's reason and never turns a
+        // superseded run back into a completed one.
+        RunHandle run = tracker.start(search.project(), config, tags);
+        long beat = Math.max(100, leaseMillis / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(trial, worker), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
             try {
                 metric = function.applyAsDouble(config.copy());
                 run.logMetric(definition.metricKey(), metric, trial.generation());
@@ -236,10 +427,13 @@ public final class Searches implements AutoCloseable {
                 failure = e;
                 error = stackTrace(e);
             }
+            run.flush();
+            heartbeat.cancel(false);
+            board.complete(search.id(), trial, worker, metric, run.id(), error, definition);
         } finally {
             heartbeat.cancel(false);
+            run.close();
         }
-        board.complete(search.id(), trial, worker, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
             board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
             throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id()
@@ -258,6 +452,7 @@ public final class Searches implements AutoCloseable {
     @Override
     public void close() {
         heartbeats.shutdownNow();
+        finder.close();
         if (owned != null) {
             try {
                 owned.close();

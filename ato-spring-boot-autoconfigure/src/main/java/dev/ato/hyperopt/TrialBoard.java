@@ -2,12 +2,14 @@ package dev.ato.hyperopt;
 
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
+import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.SearchTables;
 import dev.ato.tracker.SearchTables.Transaction;
 
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,7 @@ final class TrialBoard {
 
     void create(String id, String project, SearchDefinition definition, ADict base, List<ADict> candidates) {
         tables.inTransaction("create search " + id, c -> {
-            c.insertSearch(id, project, ConfigJson.write(definition.hyperBand().space().spec()),
+            c.insertSearch(id, project, ConfigJson.write(definition.space()),
                     ConfigJson.write(definition.settings()), ConfigJson.write(base), System.currentTimeMillis());
             insertTrials(c, id, 0, candidates, false);
             return null;
@@ -78,19 +80,35 @@ final class TrialBoard {
     // ------------------------------------------------------------------ completing
 
     /**
-     * Records a finished trial and, in the same transaction, moves the search on: the next generation (or ASHA
-     * promotions), the final re-evaluation, or completion. Returns false when this worker no longer held the trial
-     * (its lease expired and another worker took it over); then nothing is recorded.
+     * Records a finished trial and, in the same transaction, ends its run and moves the search on: the next
+     * generation (or ASHA promotions), the final re-evaluation, or completion. Returns false when this worker no
+     * longer held the trial (its lease expired and another worker took it over): then the trial is left alone and
+     * the run is marked {@code superseded}, so the trial has one run in the project.
      */
     boolean complete(String searchId, TrialRow trial, String worker, double metric, long runId, String error,
             SearchDefinition definition) {
+        return complete(searchId, trial, worker, error == null ? TrialRow.DONE : TrialRow.FAILED, metric, runId, error,
+                definition);
+    }
+
+    /** {@link #complete} with the trial's status given ({@code pruned} for a trial its pruner stopped). */
+    boolean complete(String searchId, TrialRow trial, String worker, String status, double metric, long runId,
+            String error, SearchDefinition definition) {
         return tables.inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
-            if (!c.completeTrial(trial.id(), worker, error == null ? TrialRow.DONE : TrialRow.FAILED, metric, runId,
-                    error)) {
+            if (!c.completeTrial(trial.id(), worker, status, metric, runId, error)) {
+                c.supersedeRun(runId, "trial " + trial.id() + " was recorded by another worker after this worker's"
+                        + " lease ran out");
                 return false;
             }
+            c.finishRun(runId, switch (status) {
+                case TrialRow.FAILED -> RunStatus.FAILED;
+                case TrialRow.PRUNED -> RunStatus.PRUNED;
+                default -> RunStatus.COMPLETED;
+            });
             int generation = lockSearch(c, searchId);
-            if (trial.isFinal()) {
+            if (definition.tuner() != null) {
+                plan(c, searchId, definition.tuner());
+            } else if (trial.isFinal()) {
                 finish(c, searchId, metric, runId);
             } else if (definition.schedule() == Schedule.SYNCHRONOUS) {
                 advanceGeneration(c, searchId, generation, trial.generation(), definition);
@@ -146,9 +164,43 @@ final class TrialBoard {
         }
     }
 
+    /**
+     * A sampled search moves on: the trials its planner opens now (after the ones already at their rung), or, when
+     * it is done, its best trial recorded as the search's result.
+     */
+    private void plan(Transaction c, String searchId, Tuner tuner) {
+        if (tuner.plan() instanceof Plan.Brackets && countOpen(c, searchId) > 0) {
+            return; // brackets open one rung at a time: nothing moves until its last trial finishes
+        }
+        Planner planner = tuner.planner();
+        List<TrialRow> rows = trials(c, searchId, null);
+        Planner.Decision decision = planner.next(rows);
+        Map<Integer, Integer> positions = new HashMap<>();
+        rows.forEach(r -> positions.merge(r.generation(), 1, Integer::sum));
+        for (Planner.NewTrial added : decision.added()) {
+            int position = positions.merge(added.generation(), 1, Integer::sum) - 1;
+            insertTrial(c, searchId, added.generation(), position, added.candidate(), false);
+            // the search's generation column shows the bracket being run
+            raiseGeneration(c, searchId, added.candidate().getInt(Planner.BRACKET));
+        }
+        if (decision.done()) {
+            TrialRow best = planner.best(rows);
+            if (best == null) {
+                c.failSearch(searchId, "the search finished no trial at its budget (every trial failed or was pruned)",
+                        System.currentTimeMillis());
+            } else {
+                finishWith(c, searchId, best.candidate(), best.metric(), best.runId());
+            }
+        }
+    }
+
     private void finish(Transaction c, String searchId, double metric, long runId) {
         TrialRow last = trials(c, searchId, null).stream().filter(TrialRow::isFinal).findFirst().orElseThrow();
-        ADict config = base(c, searchId).merge(last.candidate());
+        finishWith(c, searchId, last.candidate(), metric, runId);
+    }
+
+    private void finishWith(Transaction c, String searchId, ADict candidate, double metric, long runId) {
+        ADict config = base(c, searchId).merge(candidate);
         config.put(Trials.METRIC, metric);
         c.finishSearch(searchId, metric, runId, ConfigJson.write(config));
     }

@@ -13,8 +13,10 @@ record TrialRow(long id, int generation, int position, boolean isFinal, ADict ca
     static final String RUNNING = "running";
     static final String DONE = "done";
     static final String FAILED = "failed";
+    /** A trial a pruner stopped early; its metric is its last reported value. */
+    static final String PRUNED = "pruned";
 
     boolean finished() {
-        return status.equals(DONE) || status.equals(FAILED);
+        return status.equals(DONE) || status.equals(FAILED) || status.equals(PRUNED);
     }
 }

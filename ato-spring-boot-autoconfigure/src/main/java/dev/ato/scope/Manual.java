@@ -17,14 +17,21 @@ public final class Manual {
     /** Python ato's built-in {@code print} view sits among the lazy views at this priority. */
     private static final int PRINT_PRIORITY = 1280;
 
+    /**
+     * Python ato registers the base config as the view {@code _default} at this priority before any user view, so
+     * its sort puts views of lower priority before it and views of the same priority after it.
+     */
+    private static final int DEFAULT_PRIORITY = -1;
+
     private Manual() {
     }
 
     /**
      * Python ato's manual text, byte for byte: every registered view in applying order with
      * {@code (CLI Inputs)} between the non-lazy and the lazy ones, then the user manuals (keys prefixed with the
-     * scope's name when there is more than one scope). A scope with a base config lists {@code _default} first,
-     * and Python's {@code print} step appears among the lazy views at priority 1280, as Python prints them.
+     * scope's name when there is more than one scope). A scope with a base config lists {@code _default} where
+     * Python sorts it (priority -1, before the other views of priority -1: {@code b(-2) → _default → a(-1)}), and
+     * Python's {@code print} step appears among the lazy views at priority 1280, as Python prints them.
      */
     public static String render(Scope... scopes) {
         return render(false, scopes);
@@ -46,10 +53,18 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             List<String> steps = new ArrayList<>();
-            if (scope.hasBase()) {
-                steps.add("_default");
+            List<String> baseNames = scope.baseLayerNames(); // _default, or each file of a layered base
+            boolean base = !baseNames.isEmpty();
+            for (RegisteredView view : sorted(scope, false)) {
+                if (base && view.options().priority() >= DEFAULT_PRIORITY) {
+                    steps.addAll(baseNames);
+                    base = false;
+                }
+                steps.add(view.name());
             }
-            sorted(scope, false).forEach(view -> steps.add(view.name()));
+            if (base) {
+                steps.addAll(baseNames);
+            }
             if (external) {
                 steps.add("(External Properties)");
             }
@@ -84,8 +99,8 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             int step = 1;
-            if (scope.hasBase()) {
-                out.append(line(step++, "_default", "base config", ""));
+            for (String layer : scope.baseLayerNames()) {
+                out.append(line(step++, layer, "base config", ""));
             }
             for (RegisteredView view : sorted(scope, false)) {
                 out.append(line(step++, view.name(), kind(view), priority(view)));

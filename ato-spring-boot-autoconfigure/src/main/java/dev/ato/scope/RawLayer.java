@@ -19,6 +19,11 @@ final class RawLayer {
     interface Attribution {
         /** The origin of {@code key}, named after the literal or property source that wrote it. */
         Origin originOf(String key, Object value, boolean removed, RawLayer layer);
+
+        /** Every write of {@code key} by this layer's inputs, oldest first; the last is {@link #originOf}. */
+        default List<Origin> originsOf(String key, Object value, boolean removed, RawLayer layer) {
+            return List.of(originOf(key, value, removed, layer));
+        }
     }
 
     final String name;
@@ -98,6 +103,14 @@ final class RawLayer {
 
     void removed(String key) {
         removedKeys.add(key);
+    }
+
+    /** Every write of {@code key} in this layer, oldest first: one per input that set it when inputs are kept apart. */
+    List<Origin> origins(String key, Object value, boolean removed) {
+        if (attribution != null) {
+            return attribution.originsOf(key, value, removed, this);
+        }
+        return List.of(new Origin(key, value, removed, kind, name, -1));
     }
 
     Origin origin(String key, Object value, boolean removed) {

@@ -162,7 +162,15 @@ public final class Resolution {
                     origins.add(raw.origin(key, null, true));
                 }
                 for (int i = 0; i < raw.writeCount(); i++) {
-                    origins.add(raw.origin(raw.writtenKey(i), plain(raw.writtenValue(i)), false));
+                    if (raw.kind == LayerKind.EXTERNAL) {
+                        for (Origin write : raw.origins(raw.writtenKey(i), plain(raw.writtenValue(i)), false)) {
+                            origins.add(write.value() == null ? write
+                                    : new Origin(write.key(), plain(write.value()), false, write.kind(), write.name(),
+                                    write.index()));
+                        }
+                    } else {
+                        origins.add(raw.origin(raw.writtenKey(i), plain(raw.writtenValue(i)), false));
+                    }
                 }
                 for (Origin origin : origins) {
                     byKey.computeIfAbsent(origin.key(), k -> new ArrayList<>(2)).add(origin);

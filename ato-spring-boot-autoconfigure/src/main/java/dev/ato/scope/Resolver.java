@@ -29,6 +29,19 @@ final class Resolver {
         }
     }
 
+    /** A resolution whose base is several layers, each the whole config after it. */
+    Resolver(String scopeName, List<BaseLayer> baseLayers) {
+        this.scopeName = scopeName;
+        this.config = new ADict();
+        for (BaseLayer layer : baseLayers) {
+            for (String key : new ArrayList<>(config.keySet())) {
+                config.remove(key);
+            }
+            config.merge(layer.config().copy());
+            capture(new RawLayer(layer.name(), LayerKind.BASE, 0, null));
+        }
+    }
+
     Resolution resolve(ViewPlan plan, List<ExternalProperty> external, List<Literal> literals,
                        List<Fingerprint> fingerprints) {
         for (ViewPlan.Step step : plan.views()) {
@@ -99,7 +112,9 @@ final class Resolver {
                         + "' cannot be applied: " + e.getMessage(), e);
             }
         }
-        RawLayer layer = new RawLayer(name, kind, 0, new KeyAttribution<>(inputs, key, origin, index));
+        // every external source that set a key is a step of its history; a command line's literals are one step
+        RawLayer layer = new RawLayer(name, kind, 0, new KeyAttribution<>(inputs, key, origin, index,
+                kind == LayerKind.EXTERNAL ? value : null));
         capture(layer);
         for (T input : inputs) {
             layer.writtenEvenIfUnchanged(key.apply(input), value.apply(input));

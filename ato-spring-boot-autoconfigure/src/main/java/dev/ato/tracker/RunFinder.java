@@ -1,6 +1,7 @@
 package dev.ato.tracker;
 
 import dev.ato.Mode;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,16 +18,21 @@ import java.util.OptionalLong;
  * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
  * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
  * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ * Project queries leave out {@link RunStatus#SUPERSEDED} runs; {@link #findRun} still finds one by its id.
+ * Configs come back through a {@link Sanitizer} ({@link Sanitizer#defaults()} unless given): secrets are masked.
  */
 public final class RunFinder implements AutoCloseable {
+
+    /** The runs project queries show: all but the superseded runs of a search's stale workers (by id they remain). */
+    static final String LISTED = "(e.status IS NULL OR e.status <> 'superseded')";
 
     private final RunStore store;
     private final RunRows rows;
     private final Database ownedDatabase;
 
-    private RunFinder(Database database, boolean owned, Duration crashGrace) {
+    private RunFinder(Database database, boolean owned, Duration crashGrace, Sanitizer sanitizer) {
         this.store = new RunStore(database);
-        this.rows = new RunRows(store.flavor(), crashGrace);
+        this.rows = new RunRows(store.flavor(), crashGrace, sanitizer);
         this.ownedDatabase = owned ? database : null;
     }
 
@@ -40,7 +46,7 @@ public final class RunFinder implements AutoCloseable {
         Database database = Database.open(jdbcUrl);
         try {
             TrackerSchema.migrate(database);
-            return new RunFinder(database, true, crashGrace);
+            return new RunFinder(database, true, crashGrace, Sanitizer.defaults());
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -54,19 +60,32 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #create(DataSource)} with a crash grace period. */
     public static RunFinder create(DataSource dataSource, Duration crashGrace) {
-        return create(Database.of(dataSource), crashGrace);
+        return create(Database.of(dataSource), crashGrace, Sanitizer.defaults());
+    }
+
+    /**
+     * Like {@link #create(DataSource, Duration)}, with the sanitizer the configs and end reasons it returns pass
+     * ({@code null} returns them as stored).
+     */
+    public static RunFinder create(DataSource dataSource, Duration crashGrace, Sanitizer sanitizer) {
+        return create(Database.of(dataSource), crashGrace, sanitizer);
     }
 
     /** A finder on a migrated database; not closed by it. */
     public static RunFinder create(Database database, Duration crashGrace) {
-        return new RunFinder(database, false, crashGrace);
+        return create(database, crashGrace, Sanitizer.defaults());
+    }
+
+    /** A finder on a migrated database whose returned configs pass the sanitizer; not closed by it. */
+    public static RunFinder create(Database database, Duration crashGrace, Sanitizer sanitizer) {
+        return new RunFinder(database, false, crashGrace, sanitizer);
     }
 
     /** The runs of a project, by id; empty when there is no such project (as in Python ato). */
     public List<Run> runsInProject(String project) {
         return store.read("list the runs of project '" + project + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
-                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY e.id")) {
+                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? AND " + LISTED + " ORDER BY e.id")) {
                 ps.setString(1, project);
                 return rows.list(ps);
             }
@@ -98,7 +117,8 @@ public final class RunFinder implements AutoCloseable {
             }
             SqlFlavor flavor = store.flavor();
             try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.value FROM metrics m"
-                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m." + flavor.key() + " = ? AND "
+                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND " + LISTED
+                    + " AND m." + flavor.key() + " = ? AND "
                     + flavor.isNumber("m.value") + " ORDER BY m.value " + (mode == Mode.MAX ? "DESC" : "ASC")
                     + " LIMIT 1")) {
                 ps.setLong(1, projectId.getAsLong());
@@ -108,7 +128,7 @@ public final class RunFinder implements AutoCloseable {
                         return new BestRun.NoRunWithMetric(project, metricKey);
                     }
                     long runId = rs.getLong(1);
-                    double value = rs.getDouble(2);
+                    double value = flavor.metricValue(rs.getObject(2));
                     return findRun(c, runId).<BestRun>map(run -> new BestRun.Found(run, value))
                             .orElse(new BestRun.NoRunWithMetric(project, metricKey));
                 }
@@ -130,6 +150,7 @@ public final class RunFinder implements AutoCloseable {
         return store.read("find runs similar to " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
                     + " JOIN experiments r ON r.id = ? WHERE e.structural_hash = r.structural_hash AND e.id <> r.id"
+                    + " AND " + LISTED
                     + (sameProject ? " AND e.project_id = r.project_id" : "") + " ORDER BY e.id")) {
                 ps.setLong(1, runId);
                 return rows.list(ps);
@@ -144,7 +165,8 @@ public final class RunFinder implements AutoCloseable {
     public List<Run> findSimilarRunsByTrace(long runId, String traceId, String traceType) {
         return store.read("find runs with the same trace '" + traceId + "' as " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
-                    + " WHERE e.id <> ? AND e.id IN (SELECT f.run_id FROM fingerprints f JOIN fingerprints mine"
+                    + " WHERE e.id <> ? AND " + LISTED
+                    + " AND e.id IN (SELECT f.run_id FROM fingerprints f JOIN fingerprints mine"
                     + " ON mine.fingerprint = f.fingerprint AND mine.trace_id = f.trace_id"
                     + " AND mine.trace_type = f.trace_type WHERE mine.run_id = ? AND mine.trace_id = ?"
                     + " AND mine.trace_type = ?) ORDER BY e.id")) {
@@ -232,10 +254,19 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
+    /** The metric keys the runs of a project logged, sorted; empty for an unknown project. */
+    public List<String> metricKeys(String project) {
+        SqlFlavor flavor = store.flavor();
+        return store.database().query("list the metrics of project '" + project + "'", jdbc -> jdbc.sql(
+                        "SELECT DISTINCT m." + flavor.key() + " FROM metrics m JOIN experiments e ON e.id = m.run_id"
+                        + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY m." + flavor.key())
+                .param(project).query(String.class).list());
+    }
+
     /** Every project with its description and number of runs, by name. */
     public List<ProjectSummary> projects() {
         return store.database().query("list the projects", jdbc -> jdbc.sql("SELECT p.name, p.description,"
-                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id"
+                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id AND " + LISTED
                         + " GROUP BY p.id, p.name, p.description ORDER BY p.name")
                 .query((rs, i) -> new ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
     }

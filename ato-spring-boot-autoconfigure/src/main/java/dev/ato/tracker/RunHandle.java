@@ -95,7 +95,7 @@ public final class RunHandle implements AutoCloseable {
     /** Writes buffered metrics and ends the run with {@code status}; later calls do nothing. */
     public void finish(RunStatus status) {
         if (status == RunStatus.RUNNING) {
-            throw new AtoConfigException("finish needs a terminal status (completed, failed, killed, crashed),"
+            throw new AtoConfigException("finish needs a terminal status (completed, failed, killed, crashed, pruned),"
                     + " not running (run " + id + ")");
         }
         Throwable cause = failure;

@@ -1,6 +1,7 @@
 package dev.ato.tracker;
 
 import dev.ato.adict.ADict;
+import dev.ato.sanitize.Sanitizer;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns {@code experiments} rows into {@link Run}s, reporting stale {@code running} runs as {@code crashed}. */
+/**
+ * Turns {@code experiments} rows into {@link Run}s, reporting stale {@code running} runs as {@code crashed}, with the
+ * config's secrets and the end reason's quotes of them masked (configs stored in clear by older versions or by
+ * Python ato never leave in clear).
+ */
 final class RunRows {
 
     static final String COLUMNS = "e.id, e.project_id, e.config, e.structural_hash, e.tags, e.status, e.start_time,"
@@ -19,10 +24,12 @@ final class RunRows {
 
     private final SqlFlavor flavor;
     private final Duration crashGrace;
+    private final Sanitizer sanitizer;
 
-    RunRows(SqlFlavor flavor, Duration crashGrace) {
+    RunRows(SqlFlavor flavor, Duration crashGrace, Sanitizer sanitizer) {
         this.flavor = flavor;
         this.crashGrace = crashGrace;
+        this.sanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
     }
 
     /** Heartbeats older than this mean the run's process is gone. */
@@ -47,10 +54,15 @@ final class RunRows {
         if (RunStatus.RUNNING.dbValue().equals(status) && heartbeat != null && heartbeat.isBefore(cutoff)) {
             status = RunStatus.CRASHED.dbValue();
         }
-        return new Run(rs.getLong("id"), rs.getLong("project_id"), config(rs.getString("config")),
+        ADict config = config(rs.getString("config"));
+        String endReason = rs.getString("end_reason");
+        if (sanitizer != null) {
+            endReason = sanitizer.text(endReason, config);
+            config = sanitizer.config(config);
+        }
+        return new Run(rs.getLong("id"), rs.getLong("project_id"), config,
                 rs.getString("structural_hash"), tags(rs.getString("tags")), status,
-                flavor.getTime(rs, "start_time"), flavor.getTime(rs, "end_time"), heartbeat,
-                rs.getString("end_reason"));
+                flavor.getTime(rs, "start_time"), flavor.getTime(rs, "end_time"), heartbeat, endReason);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.ato.tracker;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.sanitize.Sanitizer;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -31,15 +32,17 @@ public final class Tracker implements AutoCloseable {
     private final Database ownedDatabase;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
+    private final List<TrackerListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
+    private volatile Sanitizer configSanitizer = Sanitizer.defaults();
     private volatile boolean closed;
 
     private Tracker(Database database, boolean owned, TrackerOptions options) {
         this.store = new RunStore(database);
         this.options = options;
         this.ownedDatabase = owned ? database : null;
-        this.writer = new MetricWriter(store, options);
+        this.writer = new MetricWriter(store, options, this::each);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ato-heartbeat");
             t.setDaemon(true);
@@ -94,7 +97,8 @@ public final class Tracker implements AutoCloseable {
 
     /**
      * Starts a run: creates the project if needed, stores the config as JSON with its structural hash and the
-     * tags, with status {@code running}.
+     * tags, with status {@code running}. Secrets in the config are stored as the mask (see
+     * {@link #storeConfigsThrough(Sanitizer)}); the structural hash is that of the config as given.
      */
     public RunHandle start(String project, ADict config, String... tags) {
         return start(project, config, Arrays.asList(tags));
@@ -109,11 +113,13 @@ public final class Tracker implements AutoCloseable {
             throw new AtoConfigException("a run needs a project name; got '" + project + "'");
         }
         Objects.requireNonNull(config, "config");
-        String configJson = PythonJson.write(config);
+        Sanitizer sanitizer = configSanitizer;
+        String configJson = PythonJson.write(sanitizer == null ? config : sanitizer.config(config));
         String tagsJson = PythonJson.write(List.copyOf(tags));
         long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
         RunHandle run = new RunHandle(id, store, writer, this::forget);
         openRuns.add(run);
+        each(listener -> listener.runStarted(run, project));
         try {
             startListeners.forEach(listener -> listener.accept(run));
         } catch (RuntimeException | Error e) {
@@ -125,6 +131,16 @@ public final class Tracker implements AutoCloseable {
     }
 
     /**
+     * The sanitizer every config passes before it is stored: {@link Sanitizer#defaults()} unless set, so a secret's
+     * value is stored as {@link Sanitizer#MASK} and its key stays. {@code null} stores configs as given (the
+     * opt-out, {@code ato.tracker.store-secrets=true} in Spring).
+     */
+    public Tracker storeConfigsThrough(Sanitizer sanitizer) {
+        this.configSanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
+        return this;
+    }
+
+    /**
      * Calls {@code listener} with every run this tracker starts from now on, right after the run is stored: how a
      * host adds what every run should carry (the Spring integration stores the {@code @AtoTrace} fingerprints this
      * way). A listener that throws fails the run it was given.
@@ -132,6 +148,34 @@ public final class Tracker implements AutoCloseable {
     public Tracker onStart(Consumer<RunHandle> listener) {
         startListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
+    }
+
+    /** Adds a listener of runs, metrics and writes (meters use it); it is told at once with {@code attached}. */
+    public Tracker addListener(TrackerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listener.attached(this);
+        return this;
+    }
+
+    /** Metrics logged and not yet taken by the writer: the depth of the write queue. */
+    public int queuedMetrics() {
+        return writer.queued();
+    }
+
+    /** Runs of this tracker that are open now. */
+    public int openRuns() {
+        return openRuns.size();
+    }
+
+    /** Tells every listener; a listener's exception must not break tracking. */
+    private void each(Consumer<TrackerListener> event) {
+        for (TrackerListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException ignored) {
+                // meters are best effort
+            }
+        }
     }
 
     /**
@@ -189,13 +233,17 @@ public final class Tracker implements AutoCloseable {
 
     private void forget(RunHandle run) {
         openRuns.remove(run);
+        each(listener -> listener.runEnded(run, run.endStatus()));
     }
 
     private void beat() {
         try {
             Instant now = Instant.now();
             store.heartbeat(openRuns.stream().map(RunHandle::id).collect(Collectors.toList()), now);
-            store.markCrashed(now.minus(options.crashGrace()));
+            int crashed = store.markCrashed(now.minus(options.crashGrace()));
+            if (crashed > 0) {
+                each(listener -> listener.runsCrashed(crashed));
+            }
         } catch (RuntimeException e) {
             // a missed heartbeat is retried at the next tick; the grace period is several ticks long
         }

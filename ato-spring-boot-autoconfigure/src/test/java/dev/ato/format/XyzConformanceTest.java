@@ -50,6 +50,8 @@ class XyzConformanceTest {
                     + " puts 'd' under 'a')", "{\"a\": {\"b\": 1}, \"d\": 3}")),
             Map.entry("xyz-049", List.of("format headers are not supported: an error naming the line", ERROR)),
             Map.entry("xyz-051", List.of("format headers are not supported: an error naming the line", ERROR)),
+            Map.entry("xyz-059", List.of("a duplicate key is an error naming both lines, as in every format"
+                    + " (Python ato: the last value wins)", ERROR)),
             Map.entry("xyz-065", List.of("'-3' reads as an int (Python ato: a string)",
                     "{\"name\": \"John\", \"age\": 30, \"ratio\": 0.75, \"neg\": -3, \"flag\": false, \"nothing\": null,"
                             + " \"exp\": 0.002, \"big\": 1000.0, \"sci\": \"1e3\"}")),
@@ -140,5 +142,21 @@ class XyzConformanceTest {
             return result;
         }
         return value;
+    }
+
+    /** Extra cases beyond the shared vectors, checked against Python ato's xyz source (keys and values are stripped). */
+    @org.junit.jupiter.api.Test
+    void spacesAroundTheSeparatorAreStrippedAsInPythonAto() {
+        Object value = Xyz.loads("lr : 0.1\nmodel :\n  depth : 50");
+        org.assertj.core.api.Assertions.assertThat(((ADict) value).toMap())
+                .isEqualTo(java.util.Map.of("lr", 0.1, "model", java.util.Map.of("depth", 50)));
+    }
+
+    /** Python ato: dumps("") is " " and loads(" ") is "" (a blank text is one empty value). */
+    @org.junit.jupiter.api.Test
+    void theEmptyStringRoundTripsAsInPythonAto() {
+        org.assertj.core.api.Assertions.assertThat(Xyz.dumps("")).isEqualTo(" ");
+        org.assertj.core.api.Assertions.assertThat(Xyz.loads(Xyz.dumps(""))).isEqualTo("");
+        org.assertj.core.api.Assertions.assertThat(Xyz.loads(Xyz.dumps(null))).isNull();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ato.format;
 
 import dev.ato.AtoConfigException;
+import dev.ato.AtoLimitException;
 import dev.ato.adict.ADict;
 import org.junit.jupiter.api.Test;
 
@@ -89,5 +90,49 @@ class XyzTest {
                 return text;
             }
         }
+    }
+
+    @Test
+    void nestingFiveThousandLevelsIsALimitErrorNotAStackOverflow(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            text.append(" ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        text.append(" ".repeat(5000)).append("leaf: 1\n");
+        java.nio.file.Path file = dir.resolve("deep.xyz");
+        java.nio.file.Files.writeString(file, text);
+        assertThatThrownBy(() -> ADict.load(file)).isInstanceOf(AtoLimitException.class)
+                .hasMessageStartingWith(file + " at line 501, key 'k0.k1.k2.")
+                .hasMessageContaining("nesting deeper than 500 levels (limit ato.limits.max-depth=500");
+    }
+
+    @Test
+    void duplicateKeysAndIndexesNameBothLines() {
+        assertThatThrownBy(() -> Xyz.loads("a: 1\nb: 2\na: 3")).isInstanceOf(AtoConfigException.class)
+                .hasMessage("XYZ line 3 ('a: 3'): duplicate key 'a' (first at line 1, again at line 3)");
+        assertThatThrownBy(() -> Xyz.loads("0) x\n0) y")).isInstanceOf(AtoConfigException.class)
+                .hasMessage("XYZ line 2 ('0) y'): duplicate list index 0 (first at line 1, again at line 2)");
+    }
+
+    @Test
+    void aMillionDigitNumberFailsFastAndIsNotRepeated() {
+        String digits = "7".repeat(1_000_000);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Xyz.loads("seed: " + digits)).isInstanceOf(AtoLimitException.class)
+                .hasMessage("XYZ text at line 1, key 'seed': a number of 1000000 digits is longer than 1000 digits"
+                        + " (limit ato.limits.max-number-digits=1000; raise it if this input is meant)");
+        assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+    }
+
+    /** Found by XyzFuzzTest: a huge list index allocated that many None entries (minutes and gigabytes). */
+    @Test
+    void aHugeListIndexIsBoundedByTheExpansionLimit() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Xyz.loads("99999999) x\n) x")).isInstanceOf(AtoLimitException.class)
+                .hasMessage("XYZ text at line 1: list index 99999999 expands to more than 1000000 values"
+                        + " (limit ato.limits.max-expansion=1000000; raise it if this input is meant)");
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+        assertThat(Xyz.loads("2) x")).isEqualTo(java.util.Arrays.asList(null, null, "x"));
     }
 }

@@ -9,8 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The databases the search tests run against: a fresh SQLite file, and PostgreSQL when {@code ATO_TEST_POSTGRES_URL}
- * is set (in a schema of its own, so the migrations of other branches sharing that database are not disturbed).
+ * The databases the search tests run against: a fresh SQLite file, PostgreSQL when {@code ATO_TEST_POSTGRES_URL}
+ * is set (in a schema of its own, so the migrations of other branches sharing that database are not disturbed), and
+ * MariaDB when {@code ATO_TEST_MARIADB_URL} is set.
  */
 final class SearchDatabases {
 
@@ -38,6 +39,10 @@ final class SearchDatabases {
     }
 
     static String of(String database, Path dir) {
-        return database.equals("postgresql") ? postgres() : sqlite(dir);
+        return switch (database) {
+            case "postgresql" -> postgres();
+            case "mariadb" -> dev.ato.tracker.TestDatabases.url("mariadb");
+            default -> sqlite(dir);
+        };
     }
 }

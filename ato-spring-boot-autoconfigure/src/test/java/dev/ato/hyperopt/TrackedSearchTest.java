@@ -43,7 +43,7 @@ class TrackedSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aTrackedSearchEqualsTheInProcessOneAndRecordsEveryTrialAsARun(String database) {
         String url = SearchDatabases.of(database, dir);
         String project = "tracked-" + UUID.randomUUID();
@@ -84,7 +84,7 @@ class TrackedSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void anInterruptedSearchResumesWithoutRunningFinishedTrialsAgain(String database) {
         String url = SearchDatabases.of(database, dir);
         String project = "resume-" + UUID.randomUUID();
@@ -113,7 +113,7 @@ class TrackedSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void asynchronousModeFindsTheOptimum(String database) {
         String url = SearchDatabases.of(database, dir);
         try (Searches searches = Searches.open(url)) {
@@ -133,7 +133,7 @@ class TrackedSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void failedTrialsAreFailedRunsUnlessTheSearchStopsOnTheFirst(String database) {
         String url = SearchDatabases.of(database, dir);
         String project = "failing-" + UUID.randomUUID();
@@ -170,7 +170,7 @@ class TrackedSearchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void theHeartbeatKeepsALongTrialFromBeingClaimedTwice(String database) throws Exception {
         String url = SearchDatabases.of(database, dir);
         HyperBand small = new HyperBand(SearchSpace.builder().integers("x", 0, 3, 4).build(), 0.5, 2, Mode.MAX);

@@ -42,6 +42,19 @@ class ManualConformanceTest {
         assertThat(testCase.get("exit_code").intValue()).isZero();
     }
 
+    /** Python ato registers the base config as view {@code _default} at priority -1 before any user view. */
+    @org.junit.jupiter.api.Test
+    void negativePriorityViewsSortAroundTheBaseConfigAsInPythonAto() {
+        Scope scope = new Scope("config", ADict.of(Map.of("lr", 0.1)));
+        scope.observe("a", ViewOptions.defaults().priority(-1), config -> { });
+        scope.observe("b", ViewOptions.defaults().priority(-2), config -> { });
+        scope.observe("c", ViewOptions.defaults(), config -> { });
+        assertThat(Manual.render(scope)).contains("b \u2192 _default \u2192 a \u2192 c \u2192 (CLI Inputs) \u2192 print\n");
+        Scope late = new Scope("late", ADict.of(Map.of("lr", 0.1)));
+        late.observe("x", ViewOptions.defaults().priority(-5), config -> { });
+        assertThat(Manual.render(late)).contains("x \u2192 _default \u2192 (CLI Inputs) \u2192 print\n");
+    }
+
     private static Scope scope(JsonNode node) {
         String name = node.get("name").stringValue();
         JsonNode initial = node.get("initial_config");

@@ -3,32 +3,28 @@ package dev.ato.tracker;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ato's own migrations next to an application's: Ato's history table, the upgrade of a database an earlier release
  * migrated into {@code flyway_schema_history}, and an application's tables never taken for Python ato's. On SQLite
- * and, with {@code ATO_TEST_POSTGRES_URL}, on PostgreSQL (each test in a fresh schema).
+ * and, with their URLs set ({@link TestDatabases}), on PostgreSQL and MariaDB (each test in a fresh schema or
+ * database).
  */
 class TrackerSchemaTest {
 
@@ -36,24 +32,11 @@ class TrackerSchemaTest {
     Path dir;
 
     private DataSource database(String vendor) throws Exception {
-        if (vendor.equals("sqlite")) {
-            return new DriverManagerDataSource("jdbc:sqlite:" + dir.resolve("experiments.db"));
-        }
-        String url = System.getenv("ATO_TEST_POSTGRES_URL");
-        if (url == null || url.isBlank()) {
-            System.out.println("TrackerSchemaTest: PostgreSQL case skipped; set ATO_TEST_POSTGRES_URL"
-                    + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) to run it");
-        }
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "set ATO_TEST_POSTGRES_URL to run the PostgreSQL case");
-        String schema = "ato_schema_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
-        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return TestDatabases.freshDataSource(vendor, dir);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void atoKeepsItsOwnHistoryAndTheOneQueryCheckFollowsIt(String vendor) throws Exception {
         DataSource dataSource = database(vendor);
         assertThat(TrackerSchema.isCurrent(dataSource)).as("empty database").isFalse();
@@ -68,7 +51,7 @@ class TrackerSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void theNewestVersionConstantMatchesTheShippedScripts(String vendor) throws Exception {
         Resource[] scripts = new PathMatchingResourcePatternResolver().getResources(
                 TrackerSchema.LOCATIONS.replace("{vendor}", vendor).replace("classpath:", "classpath*:") + "/V*__*.sql");
@@ -136,7 +119,7 @@ class TrackerSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void anApplicationsOwnTablesNeverPassForPythonAtos(String vendor) throws Exception {
         DataSource dataSource = database(vendor);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -160,7 +143,7 @@ class TrackerSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void theApplicationsFlywayNeverSeesAtosScripts(String vendor) throws Exception {
         DataSource dataSource = database(vendor);
         Path migrations = Files.createDirectories(dir.resolve("app/db/migration"));

@@ -78,7 +78,7 @@ class DashboardReader {
         }
         List<Run> runs = query.list();
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
-        runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
+        runs.forEach(run -> leaves.add(run.config().leaves()));
         List<String> varying = varyingKeys(leaves);
         Map<Long, Map<String, Views.MetricCell>> metrics = new HashMap<>();
         Set<String> metricKeys = new TreeSet<>();
@@ -323,7 +323,7 @@ class DashboardReader {
             return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new AtoConfigException("unknown run status '" + text + "'; use one of running, completed,"
-                    + " failed, killed, crashed");
+                    + " failed, killed, crashed, pruned");
         }
     }
 

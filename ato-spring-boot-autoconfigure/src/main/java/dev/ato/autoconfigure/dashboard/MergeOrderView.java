@@ -60,7 +60,7 @@ final class MergeOrderView {
                     layer.priority(), sanitizer.map(layer.values()), List.copyOf(layer.removed())));
         }
         List<Views.KeyOrigin> keys = new ArrayList<>();
-        for (Map.Entry<String, Object> leaf : ConfigLeaves.of(resolution.config().toMap()).entrySet()) {
+        for (Map.Entry<String, Object> leaf : resolution.config().leaves().entrySet()) {
             keys.add(new Views.KeyOrigin(leaf.getKey(), sanitizer.value(leaf.getKey(), leaf.getValue()),
                     sanitizer.text(resolution.origin(leaf.getKey()).describe())));
         }

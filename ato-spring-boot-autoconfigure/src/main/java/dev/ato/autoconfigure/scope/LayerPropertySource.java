@@ -9,15 +9,19 @@ import java.util.Map;
 
 /**
  * One applied layer of one scope as a Spring property source: its keys carry the scope's prefix, and every value's
- * origin names the layer ({@code view 'high_lr' of scope 'config'}), which {@code /actuator/env} shows.
+ * origin names the layer ({@code view 'high_lr' of scope 'config'}), which {@code /actuator/env} shows. A value set
+ * from outside names the file and line, variable or option it came from, and has that Spring origin as its parent.
  */
 final class LayerPropertySource extends MapPropertySource implements OriginLookup<String> {
 
     private final LayerOrigin origin;
+    private final Map<String, LayerOrigin> keyOrigins;
 
-    LayerPropertySource(String name, Map<String, Object> values, String description) {
+    LayerPropertySource(String name, Map<String, Object> values, String description,
+                        Map<String, LayerOrigin> keyOrigins) {
         super(name, values);
-        this.origin = new LayerOrigin(description);
+        this.origin = new LayerOrigin(description, null);
+        this.keyOrigins = Map.copyOf(keyOrigins);
     }
 
     static String describe(String scope, Layer layer) {
@@ -34,11 +38,19 @@ final class LayerPropertySource extends MapPropertySource implements OriginLooku
 
     @Override
     public Origin getOrigin(String key) {
-        return containsProperty(key) ? origin : null;
+        if (!containsProperty(key)) {
+            return null;
+        }
+        return keyOrigins.getOrDefault(key, origin);
     }
 
-    /** Where a value came from, in words. */
-    private record LayerOrigin(String description) implements Origin {
+    /** Where a value came from, in words, and the Spring origin it was read from (a file and line), if any. */
+    record LayerOrigin(String description, Origin parent) implements Origin {
+
+        @Override
+        public Origin getParent() {
+            return parent;
+        }
 
         @Override
         public String toString() {

@@ -21,7 +21,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 @AutoConfiguration(after = AtoTrackerAutoConfiguration.class,
         beforeName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
                 "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
-@ConditionalOnClass({EntityManagerFactory.class, JpaRepository.class, HibernatePropertiesCustomizer.class})
+@ConditionalOnClass(value = {EntityManagerFactory.class, JpaRepository.class, HibernatePropertiesCustomizer.class},
+        name = "org.flywaydb.core.Flyway")
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.tracker.enabled"}, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = Experiment.class)
 public class AtoJpaAutoConfiguration {

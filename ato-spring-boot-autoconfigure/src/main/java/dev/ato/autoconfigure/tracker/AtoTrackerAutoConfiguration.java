@@ -1,10 +1,13 @@
 package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.tracker.Database;
+import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerListener;
 import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,12 +24,14 @@ import org.springframework.context.annotation.Lazy;
 import javax.sql.DataSource;
 
 /**
- * {@link Tracker} and {@link RunFinder} on the application's DataSource (or the embedded SQLite default). Both are
+ * {@link Tracker} and {@link RunFinder} on the application's DataSource (or the embedded SQLite default), when Flyway
+ * is on the class path (the starter brings it). Both are
  * lazy: the schema is migrated, and the database touched, only when something first uses them, so an application
  * or a one-shot command that never tracks a run pays nothing for the database.
  */
-@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class})
-@ConditionalOnClass(Tracker.class)
+@AutoConfiguration(after = {AtoSqliteAutoConfiguration.class, DataSourceAutoConfiguration.class,
+        AtoSanitizerAutoConfiguration.class})
+@ConditionalOnClass(name = "org.flywaydb.core.Flyway") // optional: Ato's schema is migrated with Flyway
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.tracker.enabled"}, matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(AtoProperties.class)
@@ -44,9 +49,14 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes) {
+    Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes,
+                       ObjectProvider<Sanitizer> sanitizer, AtoProperties properties,
+                       ObjectProvider<TrackerListener> listeners) {
         Tracker tracker = Tracker.create(schema.database(), TrackerOptions.defaults());
+        tracker.storeConfigsThrough(properties.getTracker().isStoreSecrets() ? null
+                : sanitizer.getIfAvailable(Sanitizer::defaults));
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
+        listeners.orderedStream().forEach(tracker::addListener); // meters, when Micrometer is there
         return tracker;
     }
 
@@ -60,7 +70,8 @@ public class AtoTrackerAutoConfiguration {
     @Bean
     @Lazy
     @ConditionalOnMissingBean
-    RunFinder atoRunFinder(TrackerSchemaMigration schema) {
-        return RunFinder.create(schema.database(), TrackerOptions.defaults().crashGrace());
+    RunFinder atoRunFinder(TrackerSchemaMigration schema, ObjectProvider<Sanitizer> sanitizer) {
+        return RunFinder.create(schema.database(), TrackerOptions.defaults().crashGrace(),
+                sanitizer.getIfAvailable(Sanitizer::defaults));
     }
 }

@@ -10,9 +10,10 @@ import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.Tracker;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.ato.tracker.TestDatabases;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,16 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The dashboard's queries on a real PostgreSQL, where JSON, time and table names differ from SQLite. */
-@EnabledIfEnvironmentVariable(named = "ATO_TEST_POSTGRES_URL", matches = ".+",
-        disabledReason = "needs PostgreSQL: set ATO_TEST_POSTGRES_URL, e.g."
-                + " jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+/**
+ * The dashboard's queries on a real PostgreSQL and a real MariaDB, where JSON, time, NaN and table names differ from
+ * SQLite; each runs when its URL is set ({@link TestDatabases}).
+ */
 class DashboardReaderPostgresTest {
 
-    private final String url = System.getenv("ATO_TEST_POSTGRES_URL");
-
-    @Test
-    void readsRunsMetricsArtifactsAndSearches() {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql", "mariadb"})
+    void readsRunsMetricsArtifactsAndSearches(String vendor) {
+        String url = TestDatabases.url(vendor);
         String project = "dashboard-" + UUID.randomUUID();
         long first;
         long second;
@@ -54,8 +55,7 @@ class DashboardReaderPostgresTest {
                     Schedule.SYNCHRONOUS, new ADict());
             searches.work(searchId, c -> c.getDouble("lr"));
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
         DashboardReader reader = new DashboardReader(RunFinder.create(dataSource),
                 dev.ato.sanitize.Sanitizer.defaults());
 

@@ -555,6 +555,7 @@
     const drawn = new Map(); // key -> chart
     const empty = el('p', {class: 'muted'}, 'No metrics logged.');
     box.append(empty);
+    /** Draws what is known, after fetching the points the runs in `which` logged since their cursors. */
     async function poll(which) {
       const batches = await Promise.all(which.map(i => api('runs/' + runs[i].id + '/metrics?after=' + cursors[i])));
       batches.forEach((batch, n) => {
@@ -583,7 +584,15 @@
       const running = runs.map((_, i) => i).filter(i => statuses[i] === 'running');
       if (running.length) setTimeout(() => poll(running).catch(fail), pollMs);
     }
-    await poll(runs.map((_, i) => i));
+    // first the downsampled series of every run (bounded whatever a run's length), then only new points
+    const firsts = await Promise.all(runs.map(r => api('runs/' + r.id + '/series?points=' + CHART_POINTS)));
+    firsts.forEach((first, i) => {
+      cursors[i] = first.cursor;
+      statuses[i] = first.status;
+      Object.entries(first.series).forEach(([key, series]) =>
+          points[i].set(key, {steps: series.steps.slice(), values: series.values.slice()}));
+    });
+    await poll([]);
   }
 
   /** How many configs the search page names in its legend; the rest are named on hover. */

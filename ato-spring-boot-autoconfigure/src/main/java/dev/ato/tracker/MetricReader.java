@@ -22,9 +22,12 @@ public final class MetricReader {
     public static final int MAX_BUCKETS = 5_000;
 
     private final Database store;
+    /** The metrics table's {@code key} column as this database quotes it (backticks on MariaDB). */
+    private final String k;
 
     private MetricReader(Database database) {
         this.store = database;
+        this.k = database.flavor().key();
     }
 
     /** A reader on a database whose schema is already migrated (e.g. {@link RunFinder#database()}). */
@@ -59,11 +62,11 @@ public final class MetricReader {
     public List<MetricSummary> summaries(String project) {
         return store.read("summarise the metrics of project '" + project + "'", c -> {
             List<MetricSummary> found = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.\"key\", a.n, m.value, a.lo, a.hi"
-                    + " FROM (SELECT run_id, \"key\", MAX(id) AS last_id, COUNT(*) AS n, MIN(value) AS lo,"
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m." + k + ", a.n, m.value, a.lo, a.hi"
+                    + " FROM (SELECT run_id, " + k + ", MAX(id) AS last_id, COUNT(*) AS n, MIN(value) AS lo,"
                     + " MAX(value) AS hi FROM metrics WHERE run_id IN (SELECT e.id FROM experiments e"
-                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ?) GROUP BY run_id, \"key\") a"
-                    + " JOIN metrics m ON m.id = a.last_id ORDER BY m.run_id, m.\"key\"")) {
+                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ?) GROUP BY run_id, " + k + ") a"
+                    + " JOIN metrics m ON m.id = a.last_id ORDER BY m.run_id, m." + k)) {
                 ps.setString(1, project);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -80,8 +83,8 @@ public final class MetricReader {
     public List<SeriesExtent> extents(long runId) {
         return store.read("read the metric keys of run " + runId, c -> {
             List<SeriesExtent> found = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT \"key\", COUNT(*), MIN(step), MAX(step), MAX(id)"
-                    + " FROM metrics WHERE run_id = ? GROUP BY \"key\" ORDER BY \"key\"")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + k + ", COUNT(*), MIN(step), MAX(step), MAX(id)"
+                    + " FROM metrics WHERE run_id = ? GROUP BY " + k + " ORDER BY " + k)) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -110,7 +113,7 @@ public final class MetricReader {
             long lo;
             long hi;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(step), MAX(step) FROM metrics"
-                    + " WHERE run_id = ? AND \"key\" = ? AND step >= ? AND step <= ?")) {
+                    + " WHERE run_id = ? AND " + k + " = ? AND step >= ? AND step <= ?")) {
                 bind(ps, runId, key, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -120,7 +123,7 @@ public final class MetricReader {
                 }
             }
             Buckets sink = count <= 4L * buckets ? new Buckets(0, lo, hi) : new Buckets(buckets, lo, hi);
-            stream(c, "SELECT step, value FROM metrics WHERE run_id = ? AND \"key\" = ? AND step >= ? AND step <= ?"
+            stream(c, "SELECT step, value FROM metrics WHERE run_id = ? AND " + k + " = ? AND step >= ? AND step <= ?"
                     + " ORDER BY step", ps -> bind(ps, runId, key, from, to), rs -> sink.add(rs.getLong(1),
                     number(rs, 2)));
             return sink.series(key, count);
@@ -134,8 +137,8 @@ public final class MetricReader {
         }
         return store.read("read metric rows of run " + runId, c -> {
             List<MetricRow> rows = new ArrayList<>(Math.min(limit, 1024));
-            String sql = "SELECT id, \"key\", step, value FROM metrics WHERE run_id = ? AND id > ?"
-                    + (key == null ? "" : " AND \"key\" = ?") + " ORDER BY id LIMIT ?";
+            String sql = "SELECT id, " + k + ", step, value FROM metrics WHERE run_id = ? AND id > ?"
+                    + (key == null ? "" : " AND " + k + " = ?") + " ORDER BY id LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setLong(i++, runId);

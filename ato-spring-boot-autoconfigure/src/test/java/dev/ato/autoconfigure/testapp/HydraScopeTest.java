@@ -56,7 +56,7 @@ class HydraScopeTest {
     double learningRate;
 
     @Autowired
-    AtoShellRunner shell;
+    AtoShellRunner runner;
 
     @LocalServerPort
     int port;
@@ -118,7 +118,7 @@ class HydraScopeTest {
 
     private String shell(String command, String... args) throws Exception {
         StringWriter out = new StringWriter();
-        int code = shell.execute(command, List.of(args), new PrintWriter(out));
+        int code = runner.execute(command, List.of(args), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         return out.toString();
     }

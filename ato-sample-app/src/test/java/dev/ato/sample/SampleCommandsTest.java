@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -51,7 +50,7 @@ class SampleCommandsTest {
     private static final Pattern RUN_LINE = Pattern.compile("run (\\d+): validation accuracy (\\d\\.\\d{4})");
 
     @Autowired
-    CommandRegistry commands;
+    AtoShellRunner commands;
 
     @Autowired
     RunFinder runs;
@@ -179,7 +178,8 @@ class SampleCommandsTest {
         StringWriter out = new StringWriter();
         int exitCode;
         try {
-            exitCode = AtoShellRunner.execute(commands, command, Arrays.asList(args), new PrintWriter(out));
+            exitCode = commands.execute(command, Arrays.asList(args), new PrintWriter(out),
+                    new PrintWriter(System.err, true));
         } catch (Exception e) {
             throw new AssertionError("the command threw instead of reporting: " + e, e);
         }

@@ -403,6 +403,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     // ---------------------------------------------------------------- hashing
 
+    /**
+     * The Python type name the structural hash uses for a value ({@code int}, {@code float}, {@code str},
+     * {@code bool}, {@code NoneType}, {@code list}, {@code dict}): the one mapping of Java values to Python types.
+     */
+    public static String pythonTypeName(Object value) {
+        return StructuralHash.pythonTypeName(value);
+    }
+
     /** Python ato's {@code get_structural_hash()}: SHA-1 of the sorted (dotted key, type name) pairs. */
     public String structuralHash() {
         return StructuralHash.of(this);
@@ -463,6 +471,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
      */
     public static ADict loadMmConfig(Path file) {
         return FileSupport.files().loadMmConfig(file);
+    }
+
+    /**
+     * {@link #loadMmConfig(Path)} whose {@code _base_} files may come from anywhere under {@code root} (by default
+     * they must stay in the folder of {@code file}); a base outside it is an {@link AtoConfigException} naming it.
+     */
+    public static ADict loadMmConfig(Path file, Path root) {
+        return FileSupport.files().loadMmConfig(file, root);
     }
 
     /**

@@ -18,7 +18,11 @@ public final class AtoApplication {
     }
 
     public static ConfigurableApplicationContext run(Class<?> source, String... args) {
-        ConfigurableApplicationContext context = SpringApplication.run(source, args);
+        SpringApplication application = new SpringApplication(source);
+        if (ClassUtils.isPresent(SHELL, source.getClassLoader())) {
+            application.addInitializers(AtoShellRunner.exitAfterCommand());
+        }
+        ConfigurableApplicationContext context = application.run(args);
         if (ClassUtils.isPresent(SHELL, source.getClassLoader()) && ranCommand(context)) {
             System.exit(SpringApplication.exit(context));
         }

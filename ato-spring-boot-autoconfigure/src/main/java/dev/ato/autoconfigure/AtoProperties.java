@@ -15,6 +15,10 @@ import java.util.List;
 @ConfigurationProperties("ato")
 public class AtoProperties {
 
+    /** The project runs go to when {@code ato.project} is not set. */
+    public static final String DEFAULT_PROJECT = "default";
+
+
     /** Whether Ato's auto-configuration is on at all. */
     private boolean enabled = true;
 
@@ -31,7 +35,7 @@ public class AtoProperties {
     private boolean commandLine = true;
 
     /** Project under which runs are listed and tracked when a command or service is not given one. */
-    private String project = "default";
+    private String project = DEFAULT_PROJECT;
 
     private final Sqlite sqlite = new Sqlite();
 

@@ -2,14 +2,14 @@ package dev.ato.scope;
 
 import java.util.Collection;
 
-/** "Did you mean" hints for unknown names. */
-final class Suggestions {
+/** "Did you mean" hints for unknown names: the one owner of the rule, for views, keys and commands. */
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** {@code "; did you mean 'x'?"} for the closest of {@code known}, or the empty string when none is close. */
-    static String didYouMean(String unknown, Collection<String> known) {
+    public static String didYouMean(String unknown, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -24,7 +24,7 @@ final class Suggestions {
     }
 
     /** Names as a readable list, or "none". */
-    static String list(Collection<String> names) {
+    public static String list(Collection<String> names) {
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 

@@ -51,7 +51,10 @@ public final class RunQuery {
         return this;
     }
 
-    /** Only runs in one of these states, as the finder reports them (a silent {@code running} run is {@code crashed}). */
+    /**
+     * Only runs in one of these states, as the finder reports them (a silent {@code running} run is {@code crashed}).
+     * Without this filter a query leaves out {@link RunStatus#SUPERSEDED} runs.
+     */
     public RunQuery status(RunStatus... wanted) {
         statuses.addAll(List.of(wanted));
         return this;
@@ -110,6 +113,13 @@ public final class RunQuery {
                 + store.flavor().isNumber("m.value") + " ORDER BY m.step DESC, m.id DESC LIMIT 1)", metricKey, mode);
     }
 
+    /** Orders the newest run (highest id) first. */
+    public RunQuery newestFirst() {
+        orderBy = "e.id DESC";
+        orderBinders.clear();
+        return this;
+    }
+
     /** Skips {@code offset} runs and returns at most {@code limit}. */
     public RunQuery page(long offset, int limit) {
         if (offset < 0 || limit < 0) {
@@ -129,8 +139,10 @@ public final class RunQuery {
             List<Binder> all = new ArrayList<>(binders);
             if (!statuses.isEmpty()) {
                 appendStatuses(sql, all);
+            } else {
+                sql.append(" AND ").append(RunFinder.LISTED);
             }
-            sql.append(" ORDER BY ").append(orderBy).append(orderBy.equals("e.id") ? "" : ", e.id");
+            sql.append(" ORDER BY ").append(orderBy).append(orderBy.startsWith("e.id") ? "" : ", e.id");
             all.addAll(orderBinders);
             if (limit >= 0 || offset > 0) {
                 sql.append(" LIMIT ").append(limit >= 0 ? limit : Integer.MAX_VALUE).append(" OFFSET ").append(offset);

@@ -158,11 +158,12 @@ class HydraLimitsTest {
     void limitsAreTheProcessWideOnes() throws Exception {
         Limits before = Limits.current();
         try {
-            Limits.install(before.withMaxDepth(3));
+            Limits.install(before.withMaxDepth(6));
             file("config.yaml", "x: 1\n");
             assertThat(Hydra.compose(dir, "config", List.of("+y=[[[1]]]")).toMap()).containsKey("y");
-            HydraException e = failure(List.of("+y=[[[[1]]]]"));
-            assertThat(e.getMessage()).contains("nesting deeper than 3 levels").contains(Limits.MAX_DEPTH);
+            HydraException e = failure(List.of("+y=[[[[[[[1]]]]]]]"));
+            assertThat(e.getMessage()).contains("nesting deeper than 6 levels").contains(Limits.MAX_DEPTH)
+                    .contains("position 9");
         } finally {
             Limits.install(before);
         }

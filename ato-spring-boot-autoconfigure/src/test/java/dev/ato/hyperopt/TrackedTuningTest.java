@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sampled searches in the tracker's database: the same trials as in memory, pruned runs, workers, kill -9. */
 class TrackedTuningTest {
@@ -65,8 +66,10 @@ class TrackedTuningTest {
             List<MetricPoint> reports = finder.metrics(first.runId()).stream()
                     .filter(p -> p.key().equals(Trial.REPORT_KEY)).toList();
             assertThat(reports).hasSize((int) first.spent());
-            assertThat(searches.find(searches.list(project).get(0).id()).orElseThrow().status())
-                    .isEqualTo("completed");
+            String id = searches.list(project).get(0).id();
+            assertThat(searches.find(id).orElseThrow().status()).isEqualTo("completed");
+            assertThatThrownBy(() -> searches.work(id, c -> 0.0)).isInstanceOf(dev.ato.AtoConfigException.class)
+                    .hasMessageContaining("is a sampled search; join it with Searches.tune");
         }
     }
 

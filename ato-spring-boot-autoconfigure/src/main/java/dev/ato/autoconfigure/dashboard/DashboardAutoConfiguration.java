@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -38,11 +36,7 @@ public class DashboardAutoConfiguration {
     @ConditionalOnClass(name = {"org.springframework.shell.core.command.Command",
             "org.apache.catalina.startup.Tomcat"})
     @ConditionalOnBooleanProperty(name = "ato.shell.enabled", matchIfMissing = true)
+    @Import(DashboardCommand.class)
     static class ShellCommand {
-
-        @Bean
-        DashboardCommand atoDashboardCommand(ConfigurableApplicationContext context, DashboardProperties properties) {
-            return new DashboardCommand(context, properties);
-        }
     }
 }

@@ -1,19 +1,19 @@
 package dev.ato.autoconfigure.dashboard;
 
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.shell.core.command.Command;
+import dev.ato.AtoConfigException;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * The Shell command {@code dashboard [--port N] [--address A]}: serves the dashboard over this application's
  * database until the process is stopped, so one can browse runs written by another process or by Python ato.
  */
-final class DashboardCommand implements Command {
+class DashboardCommand {
 
     private final ConfigurableApplicationContext application;
     private final DashboardProperties properties;
@@ -23,35 +23,14 @@ final class DashboardCommand implements Command {
         this.properties = properties;
     }
 
-    @Override
-    public String getName() {
-        return "dashboard";
-    }
-
-    @Override
-    public String getGroup() {
-        return "ato";
-    }
-
-    @Override
-    public String getDescription() {
-        return "serve the read-only dashboard over the tracker database (127.0.0.1 unless --address is given)";
-    }
-
-    @Override
-    public List<CommandOption> getOptions() {
-        return List.of(
-                CommandOption.with().longName("port").type(Integer.class)
-                        .description("port to listen on (0 picks a free one); default ato.dashboard.port").build(),
-                CommandOption.with().longName("address").type(String.class)
-                        .description("address to listen on; default ato.dashboard.address (127.0.0.1)").build());
-    }
-
-    @Override
-    public ExitStatus execute(CommandContext context) {
-        PrintWriter out = context.outputWriter();
+    @Command(name = "dashboard", group = "Ato", description = "Serve the read-only dashboard over the tracker"
+            + " database (127.0.0.1 unless --address is given)", help = "Example: dashboard --port 8090")
+    void dashboard(@Option(longName = "port", description = "port to listen on (0 picks a free one); default"
+                           + " ato.dashboard.port") String portText,
+                   @Option(longName = "address", description = "address to listen on; default"
+                           + " ato.dashboard.address (127.0.0.1)") String addressText,
+                   CommandContext context) {
         int port = properties.getPort();
-        String portText = option(context, "port");
         if (portText != null) {
             try {
                 port = Integer.parseInt(portText.trim());
@@ -59,12 +38,12 @@ final class DashboardCommand implements Command {
                 port = -1;
             }
             if (port < 0 || port > 65535) {
-                out.println("dashboard: --port must be a number from 0 to 65535, got '" + portText + "'");
-                out.flush();
-                return ExitStatus.USAGE_ERROR;
+                throw new AtoConfigException("dashboard: --port must be a number from 0 to 65535, got '" + portText
+                        + "'");
             }
         }
-        String address = option(context, "address") == null ? properties.getAddress() : option(context, "address");
+        String address = addressText == null ? properties.getAddress() : addressText;
+        PrintWriter out = context.outputWriter();
         boolean interrupted;
         try (DashboardServer server = DashboardServer.start(application, address, port)) {
             out.println("Ato dashboard: http://" + address + ":" + server.port()
@@ -76,7 +55,6 @@ final class DashboardCommand implements Command {
             // restored only after the server closed: an interrupted thread would cut its graceful shutdown short
             Thread.currentThread().interrupt();
         }
-        return ExitStatus.OK;
     }
 
     /** Waits until the server stops or this thread is interrupted; says whether it was interrupted. */
@@ -89,10 +67,5 @@ final class DashboardCommand implements Command {
         } catch (InterruptedException e) {
             return true;
         }
-    }
-
-    private static String option(CommandContext context, String name) {
-        CommandOption option = context.getOptionByLongName(name);
-        return option == null ? null : option.value();
     }
 }

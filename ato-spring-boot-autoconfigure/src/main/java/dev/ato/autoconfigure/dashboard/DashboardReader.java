@@ -2,6 +2,8 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
+import dev.ato.adict.ADict;
+import dev.ato.hyperopt.Halving;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
@@ -56,7 +58,7 @@ class DashboardReader {
         configFilters.forEach(filter -> ConfigFilter.parse(filter).applyTo(query));
         List<Run> runs = query.list();
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
-        runs.forEach(run -> leaves.add(ConfigLeaves.of(run.config().toMap())));
+        runs.forEach(run -> leaves.add(run.config().leaves()));
         List<String> varying = varyingKeys(leaves);
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
@@ -139,14 +141,14 @@ class DashboardReader {
         return search;
     }
 
-    /** A candidate without its halving counter: the same config across generations. */
+    /** A candidate as the same config across generations ({@link Halving#identity}), in a comparable form. */
+    @SuppressWarnings("unchecked")
     private static String withoutHalvings(Object candidate) {
         if (!(candidate instanceof Map<?, ?> map)) {
             return String.valueOf(candidate);
         }
         Map<Object, Object> copy = new TreeMap<>(Comparator.comparing(String::valueOf));
-        copy.putAll(map);
-        copy.remove("__num_halved__");
+        copy.putAll(Halving.identity(ADict.of((Map<String, ?>) map)).toMap());
         return copy.toString();
     }
 

@@ -55,7 +55,7 @@ final class MergeOrderView {
                     layer.values(), List.copyOf(layer.removed())));
         }
         List<Views.KeyOrigin> keys = new ArrayList<>();
-        for (Map.Entry<String, Object> leaf : ConfigLeaves.of(resolution.config().toMap()).entrySet()) {
+        for (Map.Entry<String, Object> leaf : resolution.config().leaves().entrySet()) {
             keys.add(new Views.KeyOrigin(leaf.getKey(), leaf.getValue(), resolution.origin(leaf.getKey()).describe()));
         }
         return new Views.ScopeView(name, layers, keys);

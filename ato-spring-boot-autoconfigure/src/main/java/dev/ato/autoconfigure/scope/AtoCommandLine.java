@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * <p>The rule: arguments starting with {@code -} before the first word are Spring's ({@code --server.port=0}).
  * The first other word is a <em>command</em> unless it is a {@code key=value} literal or the name of a view (plain
  * or scope-prefixed); a command takes every argument after it. Without a command, every word that does not start
- * with {@code -} is Ato input, in order. So views win over commands: a view may not share a command's name (the
+ * with {@code -} is Ato input, in order; {@code --help} or {@code -h} without a command is the command
+ * {@code help}. So views win over commands: a view may not share a command's name (the
  * Shell runner refuses to start when one does).
  *
  * @param atoInput view names and literals for the application's scopes (empty when a command is given)
@@ -20,6 +21,9 @@ import java.util.function.Predicate;
  */
 public record AtoCommandLine(List<String> atoInput, String command, List<String> commandArgs) {
 
+    /** The command that {@code --help} or {@code -h} without a command runs. */
+    public static final String HELP = "help";
+
     public AtoCommandLine {
         atoInput = List.copyOf(atoInput);
         commandArgs = List.copyOf(commandArgs);
@@ -27,6 +31,17 @@ public record AtoCommandLine(List<String> atoInput, String command, List<String>
 
     /** Splits {@code args} ({@code ApplicationArguments.getSourceArgs()}); {@code isView} recognises view names. */
     public static AtoCommandLine parse(String[] args, Predicate<String> isView) {
+        AtoCommandLine parsed = split(args, isView);
+        return !parsed.hasCommand() && Arrays.stream(args).anyMatch(AtoCommandLine::isHelp)
+                ? new AtoCommandLine(List.of(), HELP, List.of()) : parsed;
+    }
+
+    /** Whether {@code arg} asks for help ({@code --help} or {@code -h}). */
+    public static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+
+    private static AtoCommandLine split(String[] args, Predicate<String> isView) {
         int first = 0;
         while (first < args.length && args[first].startsWith("-")) {
             first++;

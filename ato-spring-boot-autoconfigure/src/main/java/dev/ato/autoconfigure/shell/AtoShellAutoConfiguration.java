@@ -3,14 +3,13 @@ package dev.ato.autoconfigure.shell;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration;
 import dev.ato.autoconfigure.hyperopt.HyperBandService;
-import dev.ato.autoconfigure.hyperopt.HyperBandTrial;
-import dev.ato.autoconfigure.hyperopt.TuningTrial;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopeAutoConfiguration;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.autoconfigure.tracker.AtoTrackerAutoConfiguration;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,43 +18,54 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionProvider;
 
 /**
- * Ato's Spring Shell commands ({@code manual}, {@code print}, {@code why}, {@code runs …}) as {@link Command} beans,
- * and the runner that executes a command named on the application's command line once. Ordered before Spring
- * Shell's own auto-configuration, whose runner steps aside for any other {@code ApplicationRunner}.
+ * Ato's Spring Shell commands ({@code manual}, {@code print}, {@code why}, {@code runs …}, {@code help},
+ * {@code version}, {@code hyperband …}, {@code tune …}), declared as {@code @Command} methods, the command registry built from every component's
+ * declarations ({@link CommandCatalog}), the completion providers the declarations name, and the runner that
+ * executes a command named on the application's command line once. Ordered before Spring Shell's own
+ * auto-configuration, whose registry and runner step aside.
  */
 @AutoConfiguration(after = {AtoScopeAutoConfiguration.class, AtoTrackerAutoConfiguration.class,
         AtoHyperBandAutoConfiguration.class},
-        beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
+        beforeName = {"org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration",
+                "org.springframework.shell.core.autoconfigure.CommandRegistryAutoConfiguration",
+                "org.springframework.shell.core.autoconfigure.ShellRunnerAutoConfiguration"})
 @ConditionalOnClass(Command.class)
 @ConditionalOnBooleanProperty(name = {"ato.enabled", "ato.shell.enabled"}, matchIfMissing = true)
 @EnableConfigurationProperties(AtoProperties.class)
+@Import({ScopeCommands.class, RunsCommands.class, HelpCommands.class})
 public class AtoShellAutoConfiguration {
+
+    /** Completion of view names ({@code manual}, {@code print}, and the sample's commands). */
+    public static final String VIEW_COMPLETION = "atoViewCompletion";
+
+    /** Completion of keys, then views ({@code why}). */
+    public static final String KEY_COMPLETION = "atoKeyCompletion";
+
+    /** Completion of run ids of {@code ato.project}, in numeric order. */
+    public static final String RUN_ID_COMPLETION = "atoRunIdCompletion";
+
+    /** Completion of command names ({@code help}). */
+    public static final String COMMAND_COMPLETION = "atoCommandCompletion";
+
+    @Bean
+    @ConditionalOnMissingBean
+    static CommandRegistry commandRegistry(ConfigurableListableBeanFactory beanFactory) {
+        return CommandCatalog.create(beanFactory);
+    }
 
     @Bean
     @ConditionalOnMissingBean
     AtoShellRunner atoShellRunner(ObjectProvider<CommandRegistry> registry, ObjectProvider<ShellRunner> shell,
-                                  AtoScopes scopes, AtoCommandLine commandLine, AtoProperties properties) {
-        return new AtoShellRunner(registry, shell, scopes, commandLine, properties.getShell().isInteractive());
-    }
-
-    @Bean
-    Command atoManualCommand(AtoScopes scopes) {
-        return new ManualCommand(scopes).completing(Completions.viewNames(scopes));
-    }
-
-    @Bean
-    Command atoPrintCommand(AtoScopes scopes) {
-        return new PrintCommand(scopes).completing(Completions.viewNames(scopes));
-    }
-
-    @Bean
-    Command atoWhyCommand(AtoScopes scopes) {
-        return new WhyCommand(scopes).completing(Completions.viewNames(scopes));
+                                  AtoScopes scopes, AtoCommandLine commandLine, AtoProperties properties,
+                                  ConfigurableListableBeanFactory beanFactory) {
+        return new AtoShellRunner(registry, shell, scopes, commandLine, properties, beanFactory);
     }
 
     @Bean
@@ -63,71 +73,30 @@ public class AtoShellAutoConfiguration {
         return new Runs(finder);
     }
 
-    @Bean
-    Command atoRunsListCommand(Runs runs, AtoProperties properties) {
-        return new RunsListCommand(runs, properties.getProject());
+    @Bean(VIEW_COMPLETION)
+    CompletionProvider atoViewCompletion(AtoScopes scopes) {
+        return Completions.viewNames(scopes);
     }
 
-    @Bean
-    Command atoRunsShowCommand(Runs runs, AtoProperties properties) {
-        return new RunsShowCommand(runs).completing(Completions.runIds(runs, properties.getProject()));
+    @Bean(KEY_COMPLETION)
+    CompletionProvider atoKeyCompletion(AtoScopes scopes) {
+        return Completions.keysThenViews(scopes);
     }
 
-    @Bean
-    Command atoRunsBestCommand(Runs runs, AtoProperties properties) {
-        return new RunsBestCommand(runs, properties.getProject());
+    @Bean(RUN_ID_COMPLETION)
+    CompletionProvider atoRunIdCompletion(Runs runs, AtoProperties properties) {
+        return Completions.runIds(runs, properties.getProject());
     }
 
-    @Bean
-    Command atoRunsSimilarCommand(Runs runs, AtoProperties properties) {
-        return new RunsSimilarCommand(runs).completing(Completions.runIds(runs, properties.getProject()));
-    }
-
-    @Bean
-    Command atoRunsDiffCommand(Runs runs, AtoProperties properties) {
-        return new RunsDiffCommand(runs).completing(Completions.runIds(runs, properties.getProject()));
+    @Bean(COMMAND_COMPLETION)
+    CompletionProvider atoCommandCompletion(ObjectProvider<CommandRegistry> registry) {
+        return Completions.commandNames(registry::getObject);
     }
 
     /** The {@code hyperband} commands, when the HyperBand service exists. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean(HyperBandService.class)
+    @Import({HyperBandCommands.class, TuneCommands.class})
     static class HyperBandCommandsConfiguration {
-
-        @Bean
-        Command atoHyperBandStartCommand(HyperBandService service) {
-            return HyperBandCommands.startCommand(service);
-        }
-
-        @Bean
-        Command atoHyperBandRunCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-            return HyperBandCommands.runCommand(service, trial);
-        }
-
-        @Bean
-        Command atoHyperBandJoinCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-            return HyperBandCommands.joinCommand(service, trial);
-        }
-
-        @Bean
-        Command atoHyperBandListCommand(HyperBandService service, AtoProperties properties) {
-            return HyperBandCommands.listCommand(service, properties.getProject());
-        }
-
-        @Bean
-        Command atoTuneStartCommand(HyperBandService service) {
-            return TuneCommands.startCommand(service);
-        }
-
-        @Bean
-        Command atoTuneRunCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
-                ObjectProvider<HyperBandTrial> trial) {
-            return TuneCommands.runCommand(service, tuning, trial);
-        }
-
-        @Bean
-        Command atoTuneJoinCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
-                ObjectProvider<HyperBandTrial> trial) {
-            return TuneCommands.joinCommand(service, tuning, trial);
-        }
     }
 }

@@ -1,48 +1,76 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopes;
-import dev.ato.autoconfigure.scope.InvalidAtoInputException;
+import dev.ato.scope.Suggestions;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.env.Environment;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandExecutor;
+import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.util.ClassUtils;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Runs the command the application's command line names, once, and reports its exit code (it replaces Spring
  * Shell's runner). Which word is the command follows {@link AtoCommandLine}; without one, the application runs as
- * usual, or Spring Shell's interactive shell starts when {@code ato.shell.interactive=true}.
+ * usual, or the interactive shell starts when {@code ato.shell.interactive=true}. One-shot and interactive input go
+ * through {@link #execute}: the same parsing, help and error style.
  */
-public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerator {
+public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerator, Ordered, ApplicationContextAware {
+
+    /** The marker bean that makes the process exit right after a one-shot command (see {@link #exitAfterCommand}). */
+    private static final String EXIT_AFTER_COMMAND = "atoShellExitAfterCommand";
+
+    private static final String JLINE = "org.jline.reader.LineReader";
 
     private final ObjectProvider<CommandRegistry> registry;
-    private final ObjectProvider<ShellRunner> interactiveShell;
+    private final ObjectProvider<ShellRunner> fallbackShell;
     private final AtoScopes scopes;
     private final AtoCommandLine commandLine;
-    private final boolean interactive;
+    private final AtoProperties properties;
+    private final ConfigurableListableBeanFactory beanFactory;
+    private ApplicationContext context;
     private volatile int exitCode;
     private volatile boolean ranCommand;
 
-    AtoShellRunner(ObjectProvider<CommandRegistry> registry, ObjectProvider<ShellRunner> interactiveShell,
-                   AtoScopes scopes, AtoCommandLine commandLine, boolean interactive) {
+    AtoShellRunner(ObjectProvider<CommandRegistry> registry, ObjectProvider<ShellRunner> fallbackShell,
+                   AtoScopes scopes, AtoCommandLine commandLine, AtoProperties properties,
+                   ConfigurableListableBeanFactory beanFactory) {
         this.registry = registry;
-        this.interactiveShell = interactiveShell;
+        this.fallbackShell = fallbackShell;
         this.scopes = scopes;
         this.commandLine = commandLine;
-        this.interactive = interactive;
+        this.properties = properties;
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
     }
 
     @Override
@@ -50,25 +78,104 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
         CommandRegistry commands = registry.getObject();
         checkNoViewIsNamedLikeACommand(commands);
         if (commandLine.hasCommand()) {
-            exitCode = execute(commands, commandLine.command(), commandLine.commandArgs(),
-                    new PrintWriter(System.out, true));
+            exitCode = execute(commandLine.command(), commandLine.commandArgs(), new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true));
             ranCommand = true;
-        } else if (interactive) {
-            interactiveShell.getObject().run(args.getSourceArgs());
+            if (beanFactory.containsSingleton(EXIT_AFTER_COMMAND)) {
+                // the command was the run: the application's own runners (its job) must not start after it
+                System.exit(SpringApplication.exit(context, () -> exitCode));
+            }
+        } else if (properties.getShell().isInteractive()) {
+            CommandCatalog.addShellBuiltIns(commands, List.of(beanFactory.getBeanNamesForType(Command.class)).stream()
+                    .filter(name -> CommandCatalog.isSpringShells(beanFactory, name))
+                    .map(name -> beanFactory.getBean(name, Command.class)).toList());
+            if (ClassUtils.isPresent(JLINE, beanFactory.getBeanClassLoader())) {
+                InteractiveShell.run(beanFactory, commands, this);
+            } else {
+                fallbackShell.getObject().run(args.getSourceArgs());
+            }
         }
     }
 
-    /** Runs one command and returns the process exit code: 0, 1 for a failure, 2 for a usage error. */
-    public static int execute(CommandRegistry commands, String word, List<String> args, PrintWriter out) throws Exception {
+    /**
+     * Runs one command and returns the process exit code: 0, {@value CommandErrors#BAD_INPUT} for bad input,
+     * {@value CommandErrors#FAILURE} for a failure. The output goes to {@code out}, an error (one block, with the
+     * stack trace only when the words contain {@code --debug}) to {@code err}.
+     */
+    public int execute(String word, List<String> args, PrintWriter out, PrintWriter err) {
+        boolean debug = args.contains("--debug");
+        List<String> rest = args.stream().filter(a -> !a.equals("--debug")).toList();
+        try {
+            int code = executeOrThrow(registry.getObject(), word, rest, out);
+            out.flush();
+            return code;
+        } catch (Exception | LinkageError e) {
+            out.flush();
+            CommandErrors.Report report = CommandErrors.of(e, this::databaseUrl)
+                    .sanitized(beanFactory.getBeanProvider(Sanitizer.class).getIfAvailable(Sanitizer::defaults));
+            report.print(err, e, debug);
+            return report.exitCode();
+        }
+    }
+
+    /** {@link #execute(String, List, PrintWriter, PrintWriter)} with output and errors on one writer, as in a terminal. */
+    public int execute(String word, List<String> args, PrintWriter terminal) {
+        return execute(word, args, terminal, terminal);
+    }
+
+    private int executeOrThrow(CommandRegistry commands, String word, List<String> args, PrintWriter out)
+            throws Exception {
         ParsedInput input = OneShotInput.parse(commands, word, args);
         if (input == null) {
-            throw new InvalidAtoInputException("'" + word + "' is neither a command nor a view; commands: "
-                    + commandNames(commands) + "; run 'help' for what they do, 'manual' for the views");
+            throw HelpCommands.UnknownCommand.of(commands, scopes, word);
         }
-        ExitStatus status = new CommandExecutor(commands).execute(
-                new CommandContext(input, commands, out, new InputReader() { }));
-        out.flush();
-        return status.code() == 0 ? 0 : status.equals(ExitStatus.USAGE_ERROR) ? InvalidAtoInputException.EXIT_CODE : 1;
+        String name = input.subCommands().isEmpty() ? input.commandName()
+                : input.commandName() + " " + String.join(" ", input.subCommands());
+        boolean help = input.options().stream().anyMatch(o -> "help".equals(o.longName()));
+        Command command = commands.getCommandByName(name);
+        if (command == null) {
+            String group = commands.getCommandsByPrefix(name + " ").stream().map(Command::getName).sorted()
+                    .collect(Collectors.joining(", "));
+            if (help) {
+                out.println("'" + name + "' commands: " + group + "\nRun 'help " + name + " …' for one of them.");
+                return 0;
+            }
+            String next = input.arguments().isEmpty() ? null : input.arguments().get(0).value();
+            throw new AtoConfigException((next == null ? "'" + name + "' needs a sub-command"
+                    : "'" + name + " " + next + "' is not a command"
+                    + Suggestions.didYouMean(name + " " + next, commands.getCommandsByPrefix(name + " ").stream()
+                            .map(Command::getName).toList())) + "; " + name + " commands: " + group);
+        }
+        if (help) {
+            out.println(Usage.of(command));
+            return 0;
+        }
+        checkOptions(command, input);
+        ExitStatus status = command.execute(new CommandContext(input, commands, out, new InputReader() { }));
+        return status.code() == 0 ? 0 : status.equals(ExitStatus.USAGE_ERROR) ? CommandErrors.BAD_INPUT
+                : CommandErrors.FAILURE;
+    }
+
+    /** An option the command does not declare is bad input, named with the options it has. */
+    private static void checkOptions(Command command, ParsedInput input) {
+        Set<String> declared = new TreeSet<>();
+        command.getOptions().forEach(o -> declared.add(o.longName()));
+        for (CommandOption given : input.options()) {
+            if (given.longName() != null && !declared.contains(given.longName())) {
+                List<String> flags = declared.stream().map(d -> "--" + d).toList();
+                throw new AtoConfigException("'" + command.getName() + "' has no option --" + given.longName()
+                        + Suggestions.didYouMean("--" + given.longName(), flags) + "; options: "
+                        + (flags.isEmpty() ? "none" : String.join(", ", flags)) + " ('" + command.getName()
+                        + " --help' explains them)");
+            }
+        }
+    }
+
+    /** The tracker database's URL (or SQLite file) for error messages. */
+    private String databaseUrl() {
+        Environment environment = beanFactory.getBean(Environment.class);
+        String url = environment.getProperty("spring.datasource.url");
+        return url != null ? url : "jdbc:sqlite:" + properties.getSqlite().getPath().toAbsolutePath().normalize();
     }
 
     private void checkNoViewIsNamedLikeACommand(CommandRegistry commands) {
@@ -82,10 +189,18 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
         }
     }
 
-    private static String commandNames(CommandRegistry commands) {
-        TreeSet<String> names = new TreeSet<>();
-        commands.getCommands().forEach(c -> names.add(c.getName()));
-        return String.join(", ", names);
+    /**
+     * An initializer for a {@code main} (as {@code AtoApplication.run} installs it): when the command line names a
+     * command, the process exits with the command's exit code as soon as it has run, before any other runner.
+     */
+    public static ApplicationContextInitializer<ConfigurableApplicationContext> exitAfterCommand() {
+        return context -> context.getBeanFactory().registerSingleton(EXIT_AFTER_COMMAND, new Object());
+    }
+
+    /** First among the runners: a one-shot command runs instead of the application's work. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** Whether the command line named a command, which has run: the application's work is done. */

@@ -11,7 +11,9 @@ import dev.ato.hyperopt.HyperBandResult;
 import dev.ato.hyperopt.Schedule;
 import dev.ato.hyperopt.SearchSpace;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,96 +22,90 @@ import java.util.Locale;
  * {@code hyperband start|run|join|list}: tracked HyperBand searches over the application's {@link HyperBandTrial}
  * bean, with a search space file in Python ato's format ({@code lr: {param_type: FLOAT, param_range: [..], ...}}).
  */
-final class HyperBandCommands {
+class HyperBandCommands {
 
-    private static final String SEARCH_OPTIONS = """
-              --space FILE        the search space (.yaml .json .toml .xyz), Python ato's description
-              --scope NAME        the scope whose resolution is the base config (default: the first scope)
-              --halving-rate R    fraction kept per generation (default 0.5)
-              --min-samples N     configs in the last generation (default 1)
-              --mode max|min      whether a higher metric is better (default max)
-              --schedule synchronous|asynchronous   (default synchronous)""";
+    private static final String GROUP = ScopeCommands.GROUP;
 
-    private HyperBandCommands() {
+    private final HyperBandService service;
+    private final ObjectProvider<HyperBandTrial> trial;
+
+    HyperBandCommands(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
+        this.service = service;
+        this.trial = trial;
     }
 
-    static AtoCommand startCommand(HyperBandService service) {
-        return new AtoCommand("hyperband start", "Record a HyperBand search for workers to join", """
-                hyperband start --space FILE [options]
-                """ + SEARCH_OPTIONS, searchOptions()) {
-            @Override
-            String run(Input input) {
-                return "search " + start(service, input) + "\n";
-            }
-        };
+    @Command(name = "hyperband start", group = GROUP, description = "Record a HyperBand search for workers to join",
+            help = "Example: hyperband start --space space.yaml --mode max")
+    String start(@Option(longName = "space", description = "the search space file (.yaml .json .toml .xyz)")
+                 String space,
+                 @Option(longName = "scope", description = "the scope whose resolution is the base config"
+                         + " (default: the first scope)") String scope,
+                 @Option(longName = "halving-rate", description = "fraction kept per generation",
+                         defaultValue = "0.5") String halvingRate,
+                 @Option(longName = "min-samples", description = "configs in the last generation",
+                         defaultValue = "1") String minSamples,
+                 @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
+                 @Option(longName = "schedule", description = "synchronous or asynchronous",
+                         defaultValue = "synchronous") String schedule) {
+        return "search " + record(space, scope, halvingRate, minSamples, mode, schedule);
     }
 
-    static AtoCommand runCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-        return new AtoCommand("hyperband run", "Record a HyperBand search and work on it", """
-                hyperband run --space FILE [options]
-                  Starts a search and runs its trials here with the application's HyperBandTrial bean.
-                """ + SEARCH_OPTIONS, searchOptions()) {
-            @Override
-            String run(Input input) {
-                String id = start(service, input);
-                return "search " + id + "\n" + result(service.work(id, trial(trial)));
-            }
-        };
+    @Command(name = "hyperband run", group = GROUP, description = "Record a HyperBand search and work on it", help = """
+            Starts a search and runs its trials here with the application's HyperBandTrial bean.
+            Example: hyperband run --space space.yaml""")
+    String run(@Option(longName = "space", description = "the search space file (.yaml .json .toml .xyz)")
+               String space,
+               @Option(longName = "scope", description = "the scope whose resolution is the base config"
+                       + " (default: the first scope)") String scope,
+               @Option(longName = "halving-rate", description = "fraction kept per generation",
+                       defaultValue = "0.5") String halvingRate,
+               @Option(longName = "min-samples", description = "configs in the last generation",
+                       defaultValue = "1") String minSamples,
+               @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
+               @Option(longName = "schedule", description = "synchronous or asynchronous",
+                       defaultValue = "synchronous") String schedule) {
+        String id = record(space, scope, halvingRate, minSamples, mode, schedule);
+        return "search " + id + "\n" + result(service.work(id, trial()));
     }
 
-    static AtoCommand joinCommand(HyperBandService service, ObjectProvider<HyperBandTrial> trial) {
-        return new AtoCommand("hyperband join", "Work on a recorded HyperBand search", """
-                hyperband join SEARCH_ID
-                  Claims and runs trials of the search with the application's HyperBandTrial bean until
-                  the search completes; any number of workers may join.""") {
-            @Override
-            String run(Input input) {
-                return result(service.work(input.argument(0, "the search id"), trial(trial)));
-            }
-        };
+    @Command(name = "hyperband join", group = GROUP, description = "Work on a recorded HyperBand search", help = """
+            Claims and runs trials of the search with the application's HyperBandTrial bean until the search
+            completes; any number of workers may join.
+            Example: hyperband join 3""")
+    String join(@Argument(index = 0, description = "the search id") String searchId) {
+        if (searchId == null || searchId.isEmpty()) {
+            throw new AtoConfigException("hyperband join needs the SEARCH_ID ('hyperband list' shows them)");
+        }
+        return result(service.work(searchId, trial()));
     }
 
-    static AtoCommand listCommand(HyperBandService service, String project) {
-        return new AtoCommand("hyperband list", "List the HyperBand searches of a project", """
-                hyperband list [--project NAME]""", AtoCommand.option("project", "the project", project)) {
-            @Override
-            String run(Input input) {
-                TextTable table = new TextTable("SEARCH", "STATUS", "GENERATION", "BEST RUN", "BEST METRIC");
-                service.searches().list(input.option("project")).forEach(s -> table.row(s.id(), s.status(),
-                        s.generation(), s.bestRunId(), s.bestMetric()));
-                return table.render();
-            }
-        };
+    @Command(name = "hyperband list", group = GROUP, description = "List the HyperBand searches of a project",
+            help = "Example: hyperband list --project digits")
+    String list(@Option(longName = "project", description = "the project (ato.project)",
+                        defaultValue = Runs.PROJECT) String project) {
+        TextTable table = new TextTable("SEARCH", "STATUS", "GENERATION", "BEST RUN", "BEST METRIC");
+        service.searches().list(project).forEach(s -> table.row(s.id(), s.status(), s.generation(), s.bestRunId(),
+                s.bestMetric()));
+        return table.render().stripTrailing();
     }
 
-    private static CommandOption[] searchOptions() {
-        return new CommandOption[] {
-            AtoCommand.option("space", "search space file", null), AtoCommand.option("scope", "scope", null),
-            AtoCommand.option("halving-rate", "fraction kept", "0.5"),
-            AtoCommand.option("min-samples", "configs in the last generation", "1"),
-            AtoCommand.option("mode", "max or min", "max"),
-            AtoCommand.option("schedule", "synchronous or asynchronous", "synchronous")};
-    }
-
-    private static String start(HyperBandService service, AtoCommand.Input input) {
-        String space = input.option("space");
+    private String record(String space, String scope, String halvingRate, String minSamples, String mode,
+                          String schedule) {
         if (space == null) {
             throw new AtoConfigException("hyperband needs --space FILE, a search space in Python ato's format");
         }
-        String scope = input.option("scope") != null ? input.option("scope") : service.defaultScope();
         HyperBand hyperBand = new HyperBand(SearchSpace.from(ADict.load(Path.of(space))),
-                number(input.option("halving-rate"), "--halving-rate"),
-                (int) number(input.option("min-samples"), "--min-samples"),
-                Mode.valueOf(choice(input.option("mode"), "--mode", "max", "min")));
-        return service.start(scope, hyperBand,
-                Schedule.valueOf(choice(input.option("schedule"), "--schedule", "synchronous", "asynchronous")));
+                number(halvingRate, "--halving-rate"), (int) number(minSamples, "--min-samples"),
+                Mode.valueOf(choice(mode, "--mode", "max", "min")));
+        return service.start(scope != null ? scope : service.defaultScope(), hyperBand,
+                Schedule.valueOf(choice(schedule, "--schedule", "synchronous", "asynchronous")));
     }
 
     private static String result(HyperBandResult result) {
-        return "best metric " + result.metric() + "\n" + Xyz.dumps(result.config()).stripTrailing() + "\n";
+        return "best metric " + result.metric() + "\n" + Xyz.dumps(result.config()).stripTrailing();
     }
 
-    private static HyperBandTrial trial(ObjectProvider<HyperBandTrial> trial) {
+    private HyperBandTrial trial() {
         HyperBandTrial found = trial.getIfUnique();
         if (found == null) {
             throw new AtoConfigException("hyperband needs exactly one bean of type HyperBandTrial (the function that"

@@ -6,12 +6,15 @@ import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.util.ClassUtils;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.lang.reflect.Method;
 
 /**
  * Makes a one-shot Ato command start like a CLI: when the first command-line word is one of Ato's commands, the
@@ -30,16 +33,34 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     /** Boot's {@code --debug}/{@code --trace} switches; in a one-shot command they are the command's options. */
     private static final List<String> BOOT_SWITCHES = List.of("debug", "trace");
 
-    /** Ato's command words and Spring Shell's built-ins that need no application beans. */
-    static final Set<String> COMMANDS = Set.of("manual", "print", "why", "runs", "hyperband", "tune", "dashboard",
-            "help", "version");
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+    /** The source that keeps JPA away from commands without database work. */
+    static final String EXCLUDE_SOURCE_NAME = "atoOneShotNoPersistence";
+
+    /** JPA's auto-configuration, which Ato's commands (but those running the application's trial) never need. */
+    private static final String PERSISTENCE =
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
+            + "dev.ato.autoconfigure.tracker.AtoJpaAutoConfiguration";
+
+    /** The classes whose commands run the application's own code ({@code hyperband run} trains its trials). */
+    private static final List<String> APPLICATION_WORK_CLASSES = List.of(
+            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands");
+
+    /** The classes that declare Ato's commands; their {@code @Command} names are the one-shot words. */
+    private static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
+            "dev.ato.autoconfigure.shell.RunsCommands", "dev.ato.autoconfigure.shell.HelpCommands",
+            "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands",
+            "dev.ato.autoconfigure.dashboard.DashboardCommand");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!ClassUtils.isPresent("org.springframework.shell.core.command.Command", application.getClassLoader())
                 || !environment.getProperty("ato.enabled", Boolean.class, true)
                 || !environment.getProperty("ato.shell.enabled", Boolean.class, true)
-                || !COMMANDS.contains(firstWord(environment))) {
+                || !(commandWords(application.getClassLoader()).contains(firstWord(environment))
+                || asksForHelp(environment))) {
             return;
         }
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -50,6 +71,14 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (environment.getProperty("ato.shell.lazy-one-shot", Boolean.class, true)) {
             defaults.put("spring.main.lazy-initialization", "true");
         }
+        if (!applicationWorkWords(application.getClassLoader()).contains(firstWord(environment))) {
+            // Ato's commands read the tracker with JDBC; JPA would build its EntityManagerFactory eagerly (it is
+            // LoadTimeWeaverAware), which opens the database even for manual or help
+            // (the application's own exclusions are kept: the merged list goes first)
+            String excluded = environment.getProperty(EXCLUDE);
+            environment.getPropertySources().addFirst(new MapPropertySource(EXCLUDE_SOURCE_NAME, Map.of(EXCLUDE,
+                    (excluded == null || excluded.isBlank() ? "" : excluded + ",") + PERSISTENCE)));
+        }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
         // `runs similar 1 --trace train-step`: the option is the command's, so Boot must not turn on trace logging
         Map<String, Object> switchesOff = new LinkedHashMap<>();
@@ -58,6 +87,39 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         if (!switchesOff.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource(COMMAND_OPTIONS_SOURCE_NAME, switchesOff));
         }
+    }
+
+    /** The first words of Ato's commands, read from their declarations ({@code runs best} gives {@code runs}). */
+    static Set<String> commandWords(ClassLoader classLoader) {
+        return words(COMMAND_CLASSES, classLoader);
+    }
+
+    /** The words of the commands that run the application's own code, read from their declarations. */
+    static Set<String> applicationWorkWords(ClassLoader classLoader) {
+        return words(APPLICATION_WORK_CLASSES, classLoader);
+    }
+
+    private static Set<String> words(List<String> classes, ClassLoader classLoader) {
+        Set<String> words = new TreeSet<>();
+        for (String name : classes) {
+            if (!ClassUtils.isPresent(name, classLoader)) {
+                continue;
+            }
+            for (Method method : ClassUtils.resolveClassName(name, classLoader).getDeclaredMethods()) {
+                Command command = method.getAnnotation(Command.class);
+                if (command != null) {
+                    words.add(String.join(" ", command.name()).trim().split(" ")[0]);
+                }
+            }
+        }
+        return words;
+    }
+
+    /** {@code --help} or {@code -h} anywhere: the {@code help} command, whatever else the line holds. */
+    private static boolean asksForHelp(ConfigurableEnvironment environment) {
+        PropertySource<?> args = commandLine(environment);
+        Object words = args.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return args.containsProperty("help") || words != null && List.of(words.toString().split(",")).contains("-h");
     }
 
     /** The first non-option word, or {@code ""} when there is none. */

@@ -1,6 +1,8 @@
 package dev.ato.autoconfigure.shell;
 
 import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.AtoProperties;
+import dev.ato.scope.Suggestions;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,10 +10,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import java.util.List;
 
 /**
- * What the {@code runs} commands share: the RunFinder (created, and the schema migrated, on first use), run ids
- * parsed with errors that say what exists, and the runs table.
+ * What the {@code runs} commands share: the RunFinder (created, and its schema migrated, on first use), run ids
+ * and project names checked with errors that say what exists, and the runs table.
  */
 final class Runs {
+
+    /** The default of every {@code --project} option: {@code ato.project}. */
+    static final String PROJECT = "${ato.project:" + AtoProperties.DEFAULT_PROJECT + "}";
 
     private final ObjectProvider<RunFinder> finder;
 
@@ -33,13 +38,14 @@ final class Runs {
         return finder().projectNames();
     }
 
-    /** The runs of {@code project}; an unknown project is an error listing the projects. */
-    List<Run> inProject(String project) {
-        List<Run> runs = finder().runsInProject(project);
-        if (runs.isEmpty() && !projects().contains(project)) {
-            throw new AtoConfigException("no project '" + project + "'; projects: " + listOrNone(projects()));
+    /** {@code project} when the database has it; otherwise an error listing the projects. */
+    String project(String project) {
+        List<String> projects = projects();
+        if (!projects.contains(project)) {
+            throw new AtoConfigException("no project '" + project + "'" + Suggestions.didYouMean(project, projects)
+                    + "; projects: " + listOrNone(projects));
         }
-        return runs;
+        return project;
     }
 
     Run run(String id) {
@@ -49,6 +55,9 @@ final class Runs {
     }
 
     static long runId(String text) {
+        if (text == null || text.isEmpty()) {
+            throw new AtoConfigException("missing run id; run ids are whole numbers ('runs list' shows them)");
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

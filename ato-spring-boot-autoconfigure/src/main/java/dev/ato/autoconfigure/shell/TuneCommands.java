@@ -16,7 +16,9 @@ import dev.ato.hyperopt.TrialFunction;
 import dev.ato.hyperopt.Tuner;
 import dev.ato.hyperopt.TuningResult;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,120 +27,139 @@ import java.util.Locale;
  * {@code tune start|run|join}: tracked sampled searches (continuous spaces, TPE, Hyperband, BOHB, pruning) over the
  * application's {@link TuningTrial} bean, or its {@link HyperBandTrial} bean when there is no TuningTrial.
  */
-final class TuneCommands {
+class TuneCommands {
 
-    private static final String OPTIONS = """
-              --space FILE          the domain (.yaml .json .toml .xyz): param_type, param_range, space_type
-                                    (LINEAR or LOG), categories; a range without num_samples is continuous
-              --scope NAME          the scope whose resolution is the base config (default: the first scope)
-              --sampler tpe|mtpe|random|bohb   (default tpe; mtpe is multivariate TPE)
-              --plan trials|hyperband|sh       (default trials)
-              --trials N            trials of a trials plan, configs of an sh plan (default 50)
-              --min-budget B        smallest budget of hyperband/sh (default 1)
-              --max-budget B        the full budget (default 1)
-              --eta E               reduction factor of hyperband/sh and of the sh pruner (default 3)
-              --iterations N        times Hyperband's brackets run (default 1)
-              --pruner none|median|sh          pruner of a trials plan (default none)
-              --concurrency N       trials open at once in a trials plan (default 1)
-              --mode max|min        whether a higher metric is better (default max)
-              --seed N              the seed (default 0)""";
+    private static final String GROUP = ScopeCommands.GROUP;
 
-    private TuneCommands() {
+    private final HyperBandService service;
+    private final ObjectProvider<TuningTrial> tuning;
+    private final ObjectProvider<HyperBandTrial> plain;
+
+    TuneCommands(HyperBandService service, ObjectProvider<TuningTrial> tuning, ObjectProvider<HyperBandTrial> plain) {
+        this.service = service;
+        this.tuning = tuning;
+        this.plain = plain;
     }
 
-    static AtoCommand startCommand(HyperBandService service) {
-        return new AtoCommand("tune start", "Record a sampled search for workers to join", """
-                tune start --space FILE [options]
-                """ + OPTIONS, options()) {
-            @Override
-            String run(Input input) {
-                return "search " + start(service, input) + "\n";
-            }
-        };
+    /** The options of a sampled search, as {@code tune start} and {@code tune run} declare them. */
+    record Settings(String space, String scope, String sampler, String plan, String trials, String minBudget,
+                    String maxBudget, String eta, String iterations, String pruner, String concurrency, String mode,
+                    String seed) {
     }
 
-    static AtoCommand runCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
-            ObjectProvider<HyperBandTrial> plain) {
-        return new AtoCommand("tune run", "Record a sampled search and work on it", """
-                tune run --space FILE [options]
-                  Starts a search and runs its trials here with the application's TuningTrial bean.
-                """ + OPTIONS, options()) {
-            @Override
-            String run(Input input) {
-                String id = start(service, input);
-                return "search " + id + "\n" + result(service.tune(id, trial(tuning, plain)));
-            }
-        };
+    @Command(name = "tune start", group = GROUP, description = "Record a sampled search for workers to join",
+            help = "Example: tune start --space domain.yaml --sampler tpe --trials 50")
+    String start(@Option(longName = "space", description = "the domain (.yaml .json .toml .xyz): param_type,"
+                         + " param_range, space_type (LINEAR or LOG), categories") String space,
+                 @Option(longName = "scope", description = "the scope whose resolution is the base config"
+                         + " (default: the first scope)") String scope,
+                 @Option(longName = "sampler", description = "tpe, mtpe (multivariate TPE), random or bohb",
+                         defaultValue = "tpe") String sampler,
+                 @Option(longName = "plan", description = "trials, hyperband or sh", defaultValue = "trials")
+                 String plan,
+                 @Option(longName = "trials", description = "trials of a trials plan, configs of an sh plan",
+                         defaultValue = "50") String trials,
+                 @Option(longName = "min-budget", description = "smallest budget of hyperband/sh",
+                         defaultValue = "1") String minBudget,
+                 @Option(longName = "max-budget", description = "the full budget", defaultValue = "1")
+                 String maxBudget,
+                 @Option(longName = "eta", description = "reduction factor of hyperband/sh and of the sh pruner",
+                         defaultValue = "3") String eta,
+                 @Option(longName = "iterations", description = "times Hyperband's brackets run",
+                         defaultValue = "1") String iterations,
+                 @Option(longName = "pruner", description = "pruner of a trials plan: none, median or sh",
+                         defaultValue = "none") String pruner,
+                 @Option(longName = "concurrency", description = "trials open at once in a trials plan",
+                         defaultValue = "1") String concurrency,
+                 @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
+                 @Option(longName = "seed", description = "the seed", defaultValue = "0") String seed) {
+        return "search " + record(new Settings(space, scope, sampler, plan, trials, minBudget, maxBudget, eta,
+                iterations, pruner, concurrency, mode, seed));
     }
 
-    static AtoCommand joinCommand(HyperBandService service, ObjectProvider<TuningTrial> tuning,
-            ObjectProvider<HyperBandTrial> plain) {
-        return new AtoCommand("tune join", "Work on a recorded sampled search", """
-                tune join SEARCH_ID
-                  Claims and runs trials of the search until it completes; any number of workers may join.""") {
-            @Override
-            String run(Input input) {
-                return result(service.tune(input.argument(0, "the search id"), trial(tuning, plain)));
-            }
-        };
+    @Command(name = "tune run", group = GROUP, description = "Record a sampled search and work on it", help = """
+            Starts a search and runs its trials here with the application's TuningTrial bean (or its
+            HyperBandTrial bean when there is no TuningTrial).
+            Example: tune run --space domain.yaml --plan hyperband --max-budget 27""")
+    String run(@Option(longName = "space", description = "the domain (.yaml .json .toml .xyz): param_type,"
+                       + " param_range, space_type (LINEAR or LOG), categories") String space,
+               @Option(longName = "scope", description = "the scope whose resolution is the base config"
+                       + " (default: the first scope)") String scope,
+               @Option(longName = "sampler", description = "tpe, mtpe (multivariate TPE), random or bohb",
+                       defaultValue = "tpe") String sampler,
+               @Option(longName = "plan", description = "trials, hyperband or sh", defaultValue = "trials")
+               String plan,
+               @Option(longName = "trials", description = "trials of a trials plan, configs of an sh plan",
+                       defaultValue = "50") String trials,
+               @Option(longName = "min-budget", description = "smallest budget of hyperband/sh",
+                       defaultValue = "1") String minBudget,
+               @Option(longName = "max-budget", description = "the full budget", defaultValue = "1")
+               String maxBudget,
+               @Option(longName = "eta", description = "reduction factor of hyperband/sh and of the sh pruner",
+                       defaultValue = "3") String eta,
+               @Option(longName = "iterations", description = "times Hyperband's brackets run",
+                       defaultValue = "1") String iterations,
+               @Option(longName = "pruner", description = "pruner of a trials plan: none, median or sh",
+                       defaultValue = "none") String pruner,
+               @Option(longName = "concurrency", description = "trials open at once in a trials plan",
+                       defaultValue = "1") String concurrency,
+               @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
+               @Option(longName = "seed", description = "the seed", defaultValue = "0") String seed) {
+        String id = record(new Settings(space, scope, sampler, plan, trials, minBudget, maxBudget, eta, iterations,
+                pruner, concurrency, mode, seed));
+        return "search " + id + "\n" + result(service.tune(id, trial()));
     }
 
-    private static CommandOption[] options() {
-        return new CommandOption[] {
-            AtoCommand.option("space", "domain file", null), AtoCommand.option("scope", "scope", null),
-            AtoCommand.option("sampler", "tpe, mtpe, random or bohb", "tpe"),
-            AtoCommand.option("plan", "trials, hyperband or sh", "trials"),
-            AtoCommand.option("trials", "number of trials", "50"),
-            AtoCommand.option("min-budget", "smallest budget", "1"),
-            AtoCommand.option("max-budget", "full budget", "1"),
-            AtoCommand.option("eta", "reduction factor", "3"),
-            AtoCommand.option("iterations", "Hyperband iterations", "1"),
-            AtoCommand.option("pruner", "none, median or sh", "none"),
-            AtoCommand.option("concurrency", "open trials", "1"),
-            AtoCommand.option("mode", "max or min", "max"),
-            AtoCommand.option("seed", "seed", "0")};
+    @Command(name = "tune join", group = GROUP, description = "Work on a recorded sampled search", help = """
+            Claims and runs trials of the search until it completes; any number of workers may join.
+            Example: tune join 3""")
+    String join(@Argument(index = 0, description = "the search id") String searchId) {
+        if (searchId == null || searchId.isEmpty()) {
+            throw new AtoConfigException("tune join needs the SEARCH_ID ('hyperband list' shows the searches)");
+        }
+        return result(service.tune(searchId, trial()));
     }
 
-    private static String start(HyperBandService service, AtoCommand.Input input) {
-        String space = input.option("space");
-        if (space == null) {
+    private String record(Settings input) {
+        if (input.space() == null) {
             throw new AtoConfigException("tune needs --space FILE, a domain (param_type, param_range, space_type,"
                     + " categories)");
         }
-        String scope = input.option("scope") != null ? input.option("scope") : service.defaultScope();
-        double eta = number(input, "eta");
-        int trials = (int) number(input, "trials");
-        double minBudget = number(input, "min-budget");
-        double maxBudget = number(input, "max-budget");
-        Sampler sampler = switch (choice(input, "sampler", "tpe", "mtpe", "random", "bohb")) {
+        String scope = input.scope() != null ? input.scope() : service.defaultScope();
+        double eta = number(input.eta(), "eta");
+        int trials = (int) number(input.trials(), "trials");
+        double minBudget = number(input.minBudget(), "min-budget");
+        double maxBudget = number(input.maxBudget(), "max-budget");
+        Sampler sampler = switch (choice(input.sampler(), "sampler", "tpe", "mtpe", "random", "bohb")) {
             case "mtpe" -> Samplers.tpe(true, 10, 24);
             case "random" -> Samplers.random();
             case "bohb" -> Samplers.bohb();
             default -> Samplers.tpe();
         };
-        Pruner pruner = switch (choice(input, "pruner", "none", "median", "sh")) {
+        Pruner pruner = switch (choice(input.pruner(), "pruner", "none", "median", "sh")) {
             case "median" -> Pruner.median(5, 1);
             case "sh" -> Pruner.successiveHalving((long) minBudget, eta);
             default -> Pruner.none();
         };
-        Plan plan = switch (choice(input, "plan", "trials", "hyperband", "sh")) {
-            case "hyperband" -> Plan.hyperband(minBudget, maxBudget, eta, (int) number(input, "iterations"));
+        Plan plan = switch (choice(input.plan(), "plan", "trials", "hyperband", "sh")) {
+            case "hyperband" -> Plan.hyperband(minBudget, maxBudget, eta, (int) number(input.iterations(),
+                    "iterations"));
             case "sh" -> Plan.successiveHalving(trials, minBudget, maxBudget, eta);
-            default -> Plan.trials(trials, maxBudget, pruner, (int) number(input, "concurrency"));
+            default -> Plan.trials(trials, maxBudget, pruner, (int) number(input.concurrency(), "concurrency"));
         };
-        Tuner tuner = Tuner.builder(Domain.from(ADict.load(Path.of(space)))).sampler(sampler).plan(plan)
-                .mode(Mode.valueOf(choice(input, "mode", "max", "min").toUpperCase(Locale.ROOT)))
-                .seed((long) number(input, "seed")).build();
+        Tuner tuner = Tuner.builder(Domain.from(ADict.load(Path.of(input.space())))).sampler(sampler).plan(plan)
+                .mode(Mode.valueOf(choice(input.mode(), "mode", "max", "min").toUpperCase(Locale.ROOT)))
+                .seed((long) number(input.seed(), "seed")).build();
         return service.start(scope, tuner);
     }
 
     private static String result(TuningResult result) {
         return "best metric " + result.value() + " at budget " + result.budget() + " (" + result.trials().size()
                 + " trials, budget spent " + result.budgetSpent() + ")\n"
-                + Xyz.dumps(result.config()).stripTrailing() + "\n";
+                + Xyz.dumps(result.config()).stripTrailing();
     }
 
-    private static TrialFunction trial(ObjectProvider<TuningTrial> tuning, ObjectProvider<HyperBandTrial> plain) {
+    private TrialFunction trial() {
         TuningTrial found = tuning.getIfUnique();
         if (found != null) {
             return found;
@@ -151,8 +172,7 @@ final class TuneCommands {
         return trial -> fallback.applyAsDouble(trial.config());
     }
 
-    private static double number(AtoCommand.Input input, String option) {
-        String text = input.option(option);
+    private static double number(String text, String option) {
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException | NullPointerException e) {
@@ -160,8 +180,7 @@ final class TuneCommands {
         }
     }
 
-    private static String choice(AtoCommand.Input input, String option, String... allowed) {
-        String text = input.option(option);
+    private static String choice(String text, String option, String... allowed) {
         for (String value : allowed) {
             if (value.equalsIgnoreCase(text)) {
                 return value;

@@ -17,7 +17,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -151,8 +150,7 @@ class ExternalProvenanceTest {
 
     private String shell(String command, String... args) throws Exception {
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(context.getBean(CommandRegistry.class), command, List.of(args),
-                new PrintWriter(out));
+        int code = context.getBean(AtoShellRunner.class).execute(command, List.of(args), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         return out.toString();
     }

@@ -11,7 +11,6 @@ import dev.ato.tracker.StoredFingerprint;
 import dev.ato.tracker.Tracker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,7 +29,7 @@ class AtoTraceTest {
     TrackedRuns runs;
 
     @Autowired
-    CommandRegistry registry;
+    AtoShellRunner runner;
 
     @Autowired
     Trainer trainer;
@@ -78,12 +77,12 @@ class AtoTraceTest {
             second = run.id();
         }
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, "runs", List.of("similar", String.valueOf(first), "--trace",
+        int code = runner.execute("runs", List.of("similar", String.valueOf(first), "--trace",
                 "train-step"), new PrintWriter(out));
         assertThat(code).isZero();
         assertThat(out.toString()).containsPattern("\\n" + second + "\\s+completed");
         StringWriter shown = new StringWriter();
-        AtoShellRunner.execute(registry, "runs", List.of("show", String.valueOf(first)), new PrintWriter(shown));
+        runner.execute("runs", List.of("show", String.valueOf(first)), new PrintWriter(shown));
         assertThat(shown.toString()).contains("train:", "model:", "lr: 1.0");
     }
 }

@@ -15,7 +15,6 @@ import dev.ato.hyperopt.TuningResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +35,7 @@ class HyperBandServiceTest {
     TrainTrial trial;
 
     @Autowired
-    CommandRegistry registry;
+    AtoShellRunner runner;
 
     @TempDir
     Path dir;
@@ -54,13 +53,13 @@ class HyperBandServiceTest {
         Path space = Files.writeString(dir.resolve("space.json"), """
                 {"lr": {"param_type": "FLOAT", "param_range": [0.1, 0.5], "num_samples": 5}}""");
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, "hyperband",
+        int code = runner.execute("hyperband",
                 List.of("run", "--space", space.toString(), "--scope", "train"), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("search ", "best metric", "lr: 0.3");
         String id = out.toString().lines().findFirst().orElseThrow().substring("search ".length());
         StringWriter list = new StringWriter();
-        AtoShellRunner.execute(registry, "hyperband", List.of("list"), new PrintWriter(list));
+        runner.execute("hyperband", List.of("list"), new PrintWriter(list));
         assertThat(list.toString()).contains(id);
     }
 
@@ -79,28 +78,52 @@ class HyperBandServiceTest {
                 lr: {param_type: FLOAT, param_range: [0.1, 0.5]}
                 """);
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, "tune", List.of("run", "--space", space.toString(), "--scope",
+        int code = runner.execute("tune", List.of("run", "--space", space.toString(), "--scope",
                 "train", "--sampler", "random", "--plan", "hyperband", "--max-budget", "9", "--seed", "3"),
                 new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("search ", "best metric", "at budget 9.0", "(22 trials", "lr: 0.");
         String id = out.toString().lines().findFirst().orElseThrow().substring("search ".length());
         StringWriter joined = new StringWriter();
-        assertThat(AtoShellRunner.execute(registry, "tune", List.of("join", id), new PrintWriter(joined))).isZero();
+        assertThat(runner.execute("tune", List.of("join", id), new PrintWriter(joined))).isZero();
         assertThat(joined.toString()).contains("best metric");
         StringWriter list = new StringWriter();
-        AtoShellRunner.execute(registry, "hyperband", List.of("list"), new PrintWriter(list));
+        runner.execute("hyperband", List.of("list"), new PrintWriter(list));
         assertThat(list.toString()).contains(id, "completed");
         StringWriter bad = new StringWriter();
-        assertThat(AtoShellRunner.execute(registry, "tune", List.of("start", "--space", space.toString(),
+        assertThat(runner.execute("tune", List.of("start", "--space", space.toString(),
                 "--sampler", "annealing"), new PrintWriter(bad))).isEqualTo(2);
         assertThat(bad.toString()).contains("--sampler is one of tpe, mtpe, random, bohb; got 'annealing'");
     }
 
     @Test
+    void prunedTrialsAreRunsThatRunsListShowsAsPruned() throws Exception {
+        Tuner tuner = Tuner.builder(Domain.builder().floats("lr", 0.1, 0.5).build()).sampler(Samplers.random())
+                .plan(Plan.trials(12, 8, Pruner.median(2, 1))).mode(Mode.MAX).seed(2).build();
+        String id = service.start("train", tuner);
+        TuningResult result = service.tune(id, t -> {
+            double value = 0;
+            for (int step = 1; step <= t.budget(); step++) {
+                value = trial.applyAsDouble(t.config()) - 1.0 / step;
+                t.report(step, value);
+                if (t.shouldStop()) {
+                    break;
+                }
+            }
+            return value;
+        });
+        long pruned = result.trials().stream().filter(s -> s.status().equals("pruned")).count();
+        assertThat(pruned).isPositive();
+        StringWriter out = new StringWriter();
+        AtoShellRunner.execute(registry, "runs", List.of("list"), new PrintWriter(out));
+        assertThat(out.toString().lines().filter(l -> l.contains("pruned") && l.contains("search:" + id)).count())
+                .isEqualTo(pruned);
+    }
+
+    @Test
     void aMissingSpaceOptionIsAUsageError() throws Exception {
         StringWriter out = new StringWriter();
-        assertThat(AtoShellRunner.execute(registry, "hyperband", List.of("start"), new PrintWriter(out))).isEqualTo(2);
+        assertThat(runner.execute("hyperband", List.of("start"), new PrintWriter(out))).isEqualTo(2);
         assertThat(out.toString()).contains("--space FILE");
     }
 }

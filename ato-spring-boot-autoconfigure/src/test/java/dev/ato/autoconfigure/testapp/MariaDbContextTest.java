@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.shell.core.command.CommandRegistry;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +35,7 @@ class MariaDbContextTest {
     Tracker tracker;
 
     @Autowired
-    CommandRegistry registry;
+    AtoShellRunner runner;
 
     @Autowired
     JdbcConnectionDetails connection;
@@ -52,7 +51,7 @@ class MariaDbContextTest {
             id = run.id();
         }
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, "runs",
+        int code = runner.execute("runs",
                 List.of("best", "--project", project, "--metric", "acc"), new PrintWriter(out));
         assertThat(code).isZero();
         assertThat(out.toString()).containsPattern("\\n" + id + "\\s+completed").contains("acc = 0.9");

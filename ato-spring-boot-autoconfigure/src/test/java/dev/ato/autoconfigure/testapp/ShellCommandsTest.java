@@ -28,6 +28,9 @@ class ShellCommandsTest {
     CommandRegistry registry;
 
     @Autowired
+    AtoShellRunner runner;
+
+    @Autowired
     Tracker tracker;
 
     private long first;
@@ -57,7 +60,7 @@ class ShellCommandsTest {
 
     private Result shell(String command, String... args) throws Exception {
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, command, List.of(args), new PrintWriter(out));
+        int code = runner.execute(command, List.of(args), new PrintWriter(out));
         return new Result(code, out.toString());
     }
 
@@ -127,7 +130,7 @@ class ShellCommandsTest {
         assertThat(project.output()).contains("no project 'nope'", project());
         assertThat(shell("runs", "show", "999999").output()).contains("no run with id 999999", project());
         assertThat(shell("runs", "best", "--project", project(), "--metric", "loss").output())
-                .contains("logged the metric 'loss'");
+                .contains("logged a number for the metric 'loss'", "metrics: acc");
         assertThat(shell("runs", "show", "abc").output()).contains("'abc' is not a run id");
     }
 
@@ -141,9 +144,12 @@ class ShellCommandsTest {
     }
 
     @Test
-    void anUnknownCommandWordIsAnErrorListingTheCommands() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> shell("frobnicate"))
-                .hasMessageContaining("'frobnicate' is neither a command nor a view")
-                .hasMessageContaining("manual").hasMessageContaining("runs best");
+    void anUnknownCommandWordIsAnErrorListingTheCommands() throws Exception {
+        Result unknown = shell("frobnicate");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).startsWith("Error: 'frobnicate' is neither a command nor a view")
+                .contains("manual", "runs best").doesNotContain("clear", "history", "script", "quit");
+        assertThat(shell("manul").output()).contains("did you mean 'manual'?");
+        assertThat(shell("high_lrr").output()).contains("did you mean 'high_lr'?");
     }
 }

@@ -29,7 +29,8 @@ class StartupFailureTest {
         assertThat(failure).isInstanceOf(InvalidAtoInputException.class).hasMessageContaining("[1,");
         assertThat(((InvalidAtoInputException) failure).getExitCode()).isEqualTo(2);
         assertThat(Trainer.CREATED.get()).as("no ordinary bean was built").isEqualTo(trainersBefore);
-        assertThat(output).contains("APPLICATION FAILED TO START").contains("[1,").contains("manual");
+        assertThat(output.getErr()).startsWith("Error: Malformed command-line token #1").contains("[1,", "^", "hint:")
+                .doesNotContain("APPLICATION FAILED TO START", "\tat ");
     }
 
     @Test
@@ -40,9 +41,18 @@ class StartupFailureTest {
     }
 
     @Test
-    void aWordThatIsNeitherViewNorCommandFailsTheSameWay() {
-        Throwable failure = start("frobnicate");
-        assertThat(failure).isInstanceOf(InvalidAtoInputException.class)
-                .hasMessageContaining("'frobnicate' is neither a command nor a view");
+    void aWordThatIsNeitherViewNorCommandIsOneErrorBlockAndExitCodeTwo(CapturedOutput output) {
+        var context = new SpringApplicationBuilder(TestApplication.class).web(WebApplicationType.NONE)
+                .properties("ato.sqlite.path=target/testapp/failure.db").run("frobnicate");
+        assertThat(context.getBean(dev.ato.autoconfigure.shell.AtoShellRunner.class).getExitCode()).isEqualTo(2);
+        assertThat(output.getErr()).startsWith("Error: 'frobnicate' is neither a command nor a view")
+                .doesNotContain("\tat ", "APPLICATION FAILED");
+        context.close();
+    }
+
+    @Test
+    void withDebugTheStackTraceFollowsTheErrorBlock(CapturedOutput output) {
+        assertThat(start("high_lr", "train.lr=[1,", "--debug")).isInstanceOf(InvalidAtoInputException.class);
+        assertThat(output.getErr()).startsWith("Error: Malformed command-line token").contains("\tat ");
     }
 }

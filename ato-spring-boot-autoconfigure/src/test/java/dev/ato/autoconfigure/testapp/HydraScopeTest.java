@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.shell.core.command.CommandRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +56,7 @@ class HydraScopeTest {
     double learningRate;
 
     @Autowired
-    CommandRegistry registry;
+    AtoShellRunner runner;
 
     @LocalServerPort
     int port;
@@ -119,7 +118,7 @@ class HydraScopeTest {
 
     private String shell(String command, String... args) throws Exception {
         StringWriter out = new StringWriter();
-        int code = AtoShellRunner.execute(registry, command, List.of(args), new PrintWriter(out));
+        int code = runner.execute(command, List.of(args), new PrintWriter(out));
         assertThat(code).as(out.toString()).isZero();
         return out.toString();
     }

@@ -115,7 +115,7 @@ class HyperBandServiceTest {
         long pruned = result.trials().stream().filter(s -> s.status().equals("pruned")).count();
         assertThat(pruned).isPositive();
         StringWriter out = new StringWriter();
-        AtoShellRunner.execute(registry, "runs", List.of("list"), new PrintWriter(out));
+        runner.execute("runs", List.of("list"), new PrintWriter(out));
         assertThat(out.toString().lines().filter(l -> l.contains("pruned") && l.contains("search:" + id)).count())
                 .isEqualTo(pruned);
     }

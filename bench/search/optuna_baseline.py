@@ -103,7 +103,7 @@ def run(method, name, seed):
 
 
 def main():
-    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
     seeds = int(sys.argv[1])
     methods = sys.argv[3:] or ["optuna-tpe-hyperband", "optuna-random"]
     with open(sys.argv[2], "w") as out:

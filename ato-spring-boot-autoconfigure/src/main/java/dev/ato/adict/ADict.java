@@ -1,5 +1,7 @@
 package dev.ato.adict;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoFrozenException;
 import dev.ato.AtoKeyException;
@@ -68,7 +70,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     // ---------------------------------------------------------------- reading
 
     /** The value at {@code path}; throws {@link AtoKeyException} naming the first missing segment. */
-    public Object get(String path) {
+    public @Nullable Object get(String path) {
         if (Paths.isSimple(path)) {
             return readLeaf(path, null, 0);
         }
@@ -86,7 +88,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     /** The value at {@code path}, or {@code defaultValue} when the path does not exist. */
-    public Object getOrDefault(String path, Object defaultValue) {
+    public @Nullable Object getOrDefault(String path, @Nullable Object defaultValue) {
         return contains(path) ? get(path) : defaultValue;
     }
 
@@ -172,7 +174,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     // ---------------------------------------------------------------- writing
 
     /** Sets {@code path} to {@code value} (deep-converted) and returns this ADict. */
-    public ADict set(String path, Object value) {
+    public ADict set(String path, @Nullable Object value) {
         if (Paths.isSimple(path)) {
             putChecked(path, value, path);
             return this;
@@ -187,13 +189,13 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     /** Sets the top-level key {@code key} literally, even when it contains dots, and returns this ADict. */
-    public ADict put(String key, Object value) {
+    public ADict put(String key, @Nullable Object value) {
         putChecked(Objects.requireNonNull(key, "key"), value, key);
         return this;
     }
 
     /** Removes {@code path} and returns the value it had, or {@code null} when it did not exist. */
-    public Object remove(String path) {
+    public @Nullable Object remove(String path) {
         String[] segments = Paths.split(path);
         ADict node = this;
         for (int i = 0; i < segments.length - 1; i++) {
@@ -403,6 +405,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
 
     // ---------------------------------------------------------------- hashing
 
+    /**
+     * The Python type name the structural hash uses for a value ({@code int}, {@code float}, {@code str},
+     * {@code bool}, {@code NoneType}, {@code list}, {@code dict}): the one mapping of Java values to Python types.
+     */
+    public static String pythonTypeName(Object value) {
+        return StructuralHash.pythonTypeName(value);
+    }
+
     /** Python ato's {@code get_structural_hash()}: SHA-1 of the sorted (dotted key, type name) pairs. */
     public String structuralHash() {
         return StructuralHash.of(this);
@@ -463,6 +473,14 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
      */
     public static ADict loadMmConfig(Path file) {
         return FileSupport.files().loadMmConfig(file);
+    }
+
+    /**
+     * {@link #loadMmConfig(Path)} whose {@code _base_} files may come from anywhere under {@code root} (by default
+     * they must stay in the folder of {@code file}); a base outside it is an {@link AtoConfigException} naming it.
+     */
+    public static ADict loadMmConfig(Path file, Path root) {
+        return FileSupport.files().loadMmConfig(file, root);
     }
 
     /**

@@ -20,6 +20,9 @@ public interface ADictFiles {
     /** Reads an OpenMMLab-style config with {@code _base_} / {@code _delete_} inheritance. */
     ADict loadMmConfig(Path file);
 
+    /** {@link #loadMmConfig(Path)} with {@code _base_} files allowed anywhere under {@code root}. */
+    ADict loadMmConfig(Path file, Path root);
+
     /** Python ato's {@code compose_hierarchy}; see {@link ADict#composeHierarchy}. */
     ADict composeHierarchy(Path root, String configFilename, Map<String, ?> select, Map<String, ?> overrides,
             Collection<String> required, OnMissing onMissing);

@@ -133,13 +133,43 @@ public enum FileFormat {
 
     static String readText(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new AtoConfigException(file + ": no such config file");
+            throw new AtoConfigException(file + ": " + notAFile(file));
         }
         try {
             Limits.current().checkDocumentSize(Files.size(file), file.toString());
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new AtoConfigException(file + ": cannot be read as UTF-8 text (" + e + ")", e);
+        }
+    }
+
+    /** Why {@code file} cannot be read as a config: each kind of non-file gets its own words. */
+    private static String notAFile(Path file) {
+        if (Files.isDirectory(file)) {
+            return "is a directory, not a config file; name a file in it";
+        }
+        if (Files.isSymbolicLink(file)) {
+            try {
+                file.toRealPath();
+            } catch (java.nio.file.FileSystemLoopException e) {
+                return "is a symbolic link loop; point the link at a file";
+            } catch (IOException e) {
+                String reason = String.valueOf(e.getMessage());
+                return reason.contains("symbolic links") ? "is a symbolic link loop; point the link at a file"
+                        : "is a symbolic link to a missing file (" + readLink(file) + ")";
+            }
+        }
+        if (Files.exists(file)) {
+            return "is not a regular file (a FIFO, device or socket); a config must be a file";
+        }
+        return "no such config file";
+    }
+
+    private static String readLink(Path link) {
+        try {
+            return String.valueOf(Files.readSymbolicLink(link));
+        } catch (IOException e) {
+            return "unreadable link";
         }
     }
 

@@ -37,6 +37,11 @@ public final class FormatService implements ADictFiles {
     }
 
     @Override
+    public ADict loadMmConfig(Path file, Path root) {
+        return MmConfigLoader.load(file, root);
+    }
+
+    @Override
     public ADict composeHierarchy(Path root, String configFilename, Map<String, ?> select, Map<String, ?> overrides,
             Collection<String> required, OnMissing onMissing) {
         return HierarchyComposer.compose(root, configFilename, select, overrides, required, onMissing,

@@ -27,7 +27,13 @@ import java.util.function.Function;
 record PyLiteralConfig(ADict bases, ADict own) {
 
     static PyLiteralConfig read(Path file, Function<Object, ADict> loadBases) {
-        return new Parser(file, FileFormat.readText(file), loadBases, Limits.current()).parse();
+        return parse(FileFormat.readText(file), file, loadBases);
+    }
+
+    /** Parses {@code text} as the content of {@code file} (named in errors). */
+    static PyLiteralConfig parse(String text, Path file, Function<Object, ADict> loadBases) {
+        Limits.current().checkDocumentSize(text.length(), file.toString());
+        return new Parser(file, text, loadBases, Limits.current()).parse();
     }
 
     private static final Set<String> KEYWORDS = Set.of("import", "from", "def", "class", "if", "for", "while",

@@ -111,6 +111,12 @@ final class XyzReader {
                     }
                     list = list == null ? new ArrayList<>() : list;
                     int index = entry.index;
+                    // the None entries a gap creates are values too: "99999999) x" must not allocate 10^8 of them
+                    produced += Math.max(0, index + 1L - list.size());
+                    if (produced > limits.maxExpansion()) {
+                        throw limits.expansionExceeded(source, keyPath(), "line " + (lineNo + 1),
+                                "list index " + index);
+                    }
                     while (list.size() <= index) {
                         list.add(null);
                     }

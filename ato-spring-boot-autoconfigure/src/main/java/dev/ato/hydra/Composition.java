@@ -67,6 +67,15 @@ public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<Strin
                 resolvers).resolveAll());
     }
 
+    /**
+     * Like {@link #resolve(Resolvers)}, but as OmegaConf's {@code throw_on_missing=False}: {@code ???} values, and
+     * interpolations that reach one, stay as they are instead of failing (every other error still fails).
+     */
+    public ADict resolveLenient(Resolvers resolvers) {
+        return ADict.of(new Interpolator(config.toMap(), origins, ZonedDateTime.now(), System::getenv,
+                resolvers).resolveAllLenient());
+    }
+
     /** {@link #resolve(Resolvers)} with a fixed clock and environment, for reproducible runs and tests. */
     public ADict resolve(ZonedDateTime now, Map<String, String> environment, Resolvers resolvers) {
         Map<String, String> env = Map.copyOf(environment);

@@ -55,6 +55,33 @@ public final class Hydra {
      * @throws HydraException when composition fails (interpolation is not attempted)
      */
     public static Composition composition(Path configDir, String configName, List<String> overrides) {
+        return composition(configDir, configName, overrides, null);
+    }
+
+    /**
+     * The composition as layers, for per-file provenance: one layer per file of the merge order (the config after
+     * that file was merged, interpolations kept as text), then {@code command line} when value overrides changed
+     * it, then {@code interpolation}: the config with every interpolation resolved by {@code resolvers} ({@code ???}
+     * values, and interpolations that need one, stay as they are: a later layer may fill them).
+     *
+     * @throws HydraException when composition or resolution fails
+     */
+    public static List<HydraLayer> layers(Path configDir, String configName, List<String> overrides,
+                                          Resolvers resolvers) {
+        List<HydraLayer> layers = new ArrayList<>();
+        Composition c = composition(configDir, configName, overrides, layers);
+        layers.add(new HydraLayer("interpolation", c.resolveLenient(resolvers)));
+        return List.copyOf(layers);
+    }
+
+    /** Whether {@code key} ({@code db}, {@code server/site}; an {@code @package} ignored) names a config group. */
+    public static boolean isGroup(Path configDir, String key) {
+        String group = key.contains("@") ? key.substring(0, key.indexOf('@')) : key;
+        return !group.isEmpty() && new ConfigRepository(configDir).groupExists(group);
+    }
+
+    private static Composition composition(Path configDir, String configName, List<String> overrides,
+                                           List<HydraLayer> layers) {
         Objects.requireNonNull(configDir, "configDir must name the config dir (Hydra's config_path)");
         ConfigRepository repo = new ConfigRepository(configDir);
         String primary = configName; // a .yaml suffix is kept, as Hydra keeps it in the merge order
@@ -91,9 +118,15 @@ public final class Hydra {
         for (MergedConfig m : order) {
             ConfigFile file = repo.load(m.configPath());
             merger.mergeAt(m.packagePath(), file.content(), file.fileName());
+            if (layers != null) {
+                layers.add(new HydraLayer(file.fileName(), snapshot(merger)));
+            }
         }
         ValueOverrides values = new ValueOverrides(merger);
         valueOverrides.forEach(values::apply);
+        if (layers != null && !valueOverrides.isEmpty()) {
+            layers.add(new HydraLayer("command line", snapshot(merger)));
+        }
         merger.root().remove("hydra");
         merger.origins().keySet().removeIf(k -> k.equals("hydra") || k.startsWith("hydra."));
 
@@ -101,6 +134,12 @@ public final class Hydra {
         collectMissing(List.of(), merger.root(), missing);
         return new Composition(ADict.of(merger.root()), order, builder.choices(), missing, merger.origins(),
                 builder.warnings());
+    }
+
+    private static ADict snapshot(ConfigMerger merger) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(merger.root());
+        copy.remove("hydra");
+        return ADict.of(copy);
     }
 
     private static void collectMissing(List<Object> path, Object node, List<String> out) {

@@ -39,6 +39,14 @@ final class Interpolator {
     private final Map<String, String> nowCache = new HashMap<>();
     private final Limits limits = Limits.current();
     private final Resolvers resolvers;
+    /** OmegaConf's throw_on_missing=False: a {@code ???} (or an interpolation reaching one) stays as it is. */
+    private boolean lenient;
+
+    /** Resolves leaving {@code ???} values, and interpolations that reach one, unresolved. */
+    Map<String, Object> resolveAllLenient() {
+        lenient = true;
+        return resolveAll();
+    }
 
     Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
                  Function<String, String> environment) {
@@ -76,6 +84,9 @@ final class Interpolator {
         }
         if (raw instanceof String s) {
             if (s.equals(Hydra.MANDATORY)) {
+                if (lenient) {
+                    return s;
+                }
                 throw error(Kind.MISSING_MANDATORY_VALUE, "Missing mandatory value: " + last(path)
                         + "; give it a value in a config file or on the command line (" + KeyPaths.format(path)
                         + "=<value>)", path);
@@ -118,8 +129,13 @@ final class Interpolator {
             done.put(key, value);
             return value;
         } catch (HydraException e) {
+            if (lenient && outermost && (e.kind() == Kind.MISSING_MANDATORY_VALUE
+                    || e.kind() == Kind.INTERPOLATION_TO_MISSING_VALUE)) {
+                return s; // the value it needs is still ???: keep the interpolation for a later layer to fill
+            }
             // OmegaConf names the key it was resolving when a nested interpolation failed
-            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE) {
+            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE
+                    && e.kind() != Kind.LIMIT) {
                 throw e.at(key, KeyPaths.origin(origins, key));
             }
             throw e;

@@ -28,6 +28,9 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
     /** The key holding how many halvings a config survived: its generation, 0 in the first one. */
     public static final String NUM_HALVED = "__num_halved__";
 
+    /** The key holding a sampled search's trial budget; it grows with the generation, as the counter does. */
+    public static final String BUDGET = "__budget__";
+
     /** @throws AtoConfigException when {@code rate} or {@code numMinSamples} is out of range */
     public Halving {
         Objects.requireNonNull(mode, "mode");
@@ -160,6 +163,17 @@ public record Halving(double rate, int numMinSamples, Mode mode) {
     /** A candidate as it runs in the next generation: a copy with {@code __num_halved__} incremented. */
     public static ADict promoted(ADict candidate) {
         return candidate.copy().put(NUM_HALVED, generation(candidate) + 1);
+    }
+
+    /**
+     * The config a candidate stands for in every generation: a copy without its generation counter and its budget
+     * ({@link #BUDGET}), so a survivor and the config it was one generation down compare equal.
+     */
+    public static ADict identity(ADict candidate) {
+        ADict identity = candidate.copy();
+        identity.remove(NUM_HALVED);
+        identity.remove(BUDGET);
+        return identity;
     }
 
     /** The generation a candidate (or trial config) runs in: its {@code __num_halved__}. */

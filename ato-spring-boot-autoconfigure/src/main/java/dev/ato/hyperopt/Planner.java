@@ -17,7 +17,7 @@ final class Planner {
 
     static final String TRIAL = "__trial__";
     static final String BRACKET = "__bracket__";
-    static final String BUDGET = "__budget__";
+    static final String BUDGET = Halving.BUDGET;
     private static final String PRUNED_AT = "pruned at step ";
 
     private final Domain domain;

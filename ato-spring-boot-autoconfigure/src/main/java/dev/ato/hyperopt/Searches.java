@@ -154,6 +154,9 @@ public final class Searches implements AutoCloseable {
         SearchRecord search = find(searchId).orElseThrow(() -> new AtoConfigException("no search '" + searchId
                 + "' in the database; list the project's searches with Searches.list(project)"));
         SearchDefinition definition = SearchDefinition.of(search);
+        if (definition.tuner() != null) {
+            throw new AtoConfigException("search '" + searchId + "' is a sampled search; join it with Searches.tune");
+        }
         ADict base = board.base(searchId);
         String worker = workerId();
         while (true) {
@@ -259,16 +262,16 @@ public final class Searches implements AutoCloseable {
         ADict config = base.copy().merge(row.candidate());
         List<String> tags = List.of("tuning", "search:" + search.id(), "bracket:" + Planner.bracket(row),
                 "rung:" + row.generation());
-        long beat = Math.max(100, leaseMillis / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(row, worker), beat, beat,
-                TimeUnit.MILLISECONDS);
         double metric = Double.NaN;
         String status = TrialRow.DONE;
         String error = null;
         RuntimeException failure = null;
-        long runId;
-        try (RunHandle run = tracker.start(search.project(), config, tags)) {
-            runId = run.id();
+        // as in execute: the run ends with the trial's record, or is superseded when another worker recorded it
+        RunHandle run = tracker.start(search.project(), config, tags);
+        long beat = Math.max(100, leaseMillis / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(row, worker), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
             Pruner pruner = tuner.pruner();
             Trial trial = new Trial(Planner.number(row), config, Planner.budget(row), pruner, tuner.mode(),
                     pruner instanceof Pruner.None ? List::of : new OtherReports(search.id(), row.id()),
@@ -291,10 +294,13 @@ public final class Searches implements AutoCloseable {
             } finally {
                 liveReports.remove(row.id());
             }
+            run.flush();
+            heartbeat.cancel(false);
+            board.complete(search.id(), row, worker, status, metric, run.id(), error, definition);
         } finally {
             heartbeat.cancel(false);
+            run.close();
         }
-        board.complete(search.id(), row, worker, status, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
             board.fail(search.id(), "trial " + row.candidate().toMap() + " failed: " + failure);
             throw new AtoException("trial " + row.candidate().toMap() + " of search '" + search.id()
@@ -402,15 +408,17 @@ public final class Searches implements AutoCloseable {
         if (trial.isFinal()) {
             tags.add("final");
         }
-        long beat = Math.max(100, leaseMillis / 3);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(trial, worker), beat, beat,
-                TimeUnit.MILLISECONDS);
         double metric = Double.NaN;
         String error = null;
         RuntimeException failure = null;
-        long runId;
-        try (RunHandle run = tracker.start(search.project(), config, tags)) {
-            runId = run.id();
+        // The run ends in the transaction that records the trial (completed or failed), or is marked superseded when
+        // another worker recorded the trial first; closing it afterwards adds the failure's reason and never turns a
+        // superseded run back into a completed one.
+        RunHandle run = tracker.start(search.project(), config, tags);
+        long beat = Math.max(100, leaseMillis / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(trial, worker), beat, beat,
+                TimeUnit.MILLISECONDS);
+        try {
             try {
                 metric = function.applyAsDouble(config.copy());
                 run.logMetric(definition.metricKey(), metric, trial.generation());
@@ -419,10 +427,13 @@ public final class Searches implements AutoCloseable {
                 failure = e;
                 error = stackTrace(e);
             }
+            run.flush();
+            heartbeat.cancel(false);
+            board.complete(search.id(), trial, worker, metric, run.id(), error, definition);
         } finally {
             heartbeat.cancel(false);
+            run.close();
         }
-        board.complete(search.id(), trial, worker, metric, runId, error, definition);
         if (failure != null && definition.stopOnFirstFailure()) {
             board.fail(search.id(), "trial " + trial.candidate().toMap() + " failed: " + failure);
             throw new AtoException("trial " + trial.candidate().toMap() + " of search '" + search.id()

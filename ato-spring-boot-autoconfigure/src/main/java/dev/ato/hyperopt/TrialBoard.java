@@ -2,11 +2,11 @@ package dev.ato.hyperopt;
 
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
+import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.SearchTables;
 import dev.ato.tracker.SearchTables.Transaction;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,9 +80,10 @@ final class TrialBoard {
     // ------------------------------------------------------------------ completing
 
     /**
-     * Records a finished trial and, in the same transaction, moves the search on: the next generation (or ASHA
-     * promotions), the final re-evaluation, or completion. Returns false when this worker no longer held the trial
-     * (its lease expired and another worker took it over); then nothing is recorded.
+     * Records a finished trial and, in the same transaction, ends its run and moves the search on: the next
+     * generation (or ASHA promotions), the final re-evaluation, or completion. Returns false when this worker no
+     * longer held the trial (its lease expired and another worker took it over): then the trial is left alone and
+     * the run is marked {@code superseded}, so the trial has one run in the project.
      */
     boolean complete(String searchId, TrialRow trial, String worker, double metric, long runId, String error,
             SearchDefinition definition) {
@@ -95,8 +96,15 @@ final class TrialBoard {
             String error, SearchDefinition definition) {
         return tables.inTransaction("record trial " + trial.id() + " of " + searchId, c -> {
             if (!c.completeTrial(trial.id(), worker, status, metric, runId, error)) {
+                c.supersedeRun(runId, "trial " + trial.id() + " was recorded by another worker after this worker's"
+                        + " lease ran out");
                 return false;
             }
+            c.finishRun(runId, switch (status) {
+                case TrialRow.FAILED -> RunStatus.FAILED;
+                case TrialRow.PRUNED -> RunStatus.PRUNED;
+                default -> RunStatus.COMPLETED;
+            });
             int generation = lockSearch(c, searchId);
             if (definition.tuner() != null) {
                 plan(c, searchId, definition.tuner());
@@ -161,6 +169,9 @@ final class TrialBoard {
      * it is done, its best trial recorded as the search's result.
      */
     private void plan(Transaction c, String searchId, Tuner tuner) {
+        if (tuner.plan() instanceof Plan.Brackets && countOpen(c, searchId) > 0) {
+            return; // brackets open one rung at a time: nothing moves until its last trial finishes
+        }
         Planner planner = tuner.planner();
         List<TrialRow> rows = trials(c, searchId, null);
         Planner.Decision decision = planner.next(rows);

@@ -53,16 +53,17 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             List<String> steps = new ArrayList<>();
-            boolean base = scope.hasBase();
+            List<String> baseNames = scope.baseLayerNames(); // _default, or each file of a layered base
+            boolean base = !baseNames.isEmpty();
             for (RegisteredView view : sorted(scope, false)) {
                 if (base && view.options().priority() >= DEFAULT_PRIORITY) {
-                    steps.add("_default");
+                    steps.addAll(baseNames);
                     base = false;
                 }
                 steps.add(view.name());
             }
             if (base) {
-                steps.add("_default");
+                steps.addAll(baseNames);
             }
             if (external) {
                 steps.add("(External Properties)");
@@ -98,8 +99,8 @@ public final class Manual {
             out.append("[Scope \"").append(scope.name()).append("\"]\n");
             out.append("(The Applying Order of Views)\n");
             int step = 1;
-            if (scope.hasBase()) {
-                out.append(line(step++, "_default", "base config", ""));
+            for (String layer : scope.baseLayerNames()) {
+                out.append(line(step++, layer, "base config", ""));
             }
             for (RegisteredView view : sorted(scope, false)) {
                 out.append(line(step++, view.name(), kind(view), priority(view)));

@@ -36,6 +36,32 @@ public final class MultiScope {
         return scopes;
     }
 
+    /**
+     * The scope whose base source claims {@code arg}: with one scope the word as written, with several the word
+     * prefixed by the scope's name ({@code model.db=mysql}, {@code +model.db=mysql}, {@code ~model.db}).
+     */
+    private String claimer(String arg) {
+        for (Scope scope : scopes) {
+            if (scope.baseSource() == null) {
+                continue;
+            }
+            String word = scopes.size() == 1 ? arg : unprefixed(arg, scope.name());
+            if (word != null && scope.baseSource().claims(word)) {
+                return scope.name();
+            }
+        }
+        return null;
+    }
+
+    private String unprefixed(String arg, String scope) {
+        if (scopes.size() == 1) {
+            return arg;
+        }
+        int sigil = arg.startsWith("++") ? 2 : arg.startsWith("+") || arg.startsWith("~") ? 1 : 0;
+        String body = arg.substring(sigil);
+        return body.startsWith(scope + ".") ? arg.substring(0, sigil) + body.substring(scope.length() + 1) : null;
+    }
+
     /** Resolves every scope from {@code args}; the map keeps the scopes' order. */
     public Map<String, Resolution> resolve(List<String> args) {
         return resolve(args, Map.of());
@@ -52,11 +78,21 @@ public final class MultiScope {
                         + Suggestions.list(scopes.stream().map(Scope::name).toList()) + ")");
             }
         }
-        CommandLine line = CommandLine.forScopes(scopes, args);
+        Map<String, List<String>> baseWords = new LinkedHashMap<>();
+        List<String> rest = new java.util.ArrayList<>();
+        for (String arg : args) {
+            String claimedBy = claimer(arg);
+            if (claimedBy == null) {
+                rest.add(arg);
+            } else {
+                baseWords.computeIfAbsent(claimedBy, k -> new java.util.ArrayList<>()).add(unprefixed(arg, claimedBy));
+            }
+        }
+        CommandLine line = CommandLine.forScopes(scopes, rest);
         Map<String, Resolution> result = new LinkedHashMap<>();
         for (Scope scope : scopes) {
             result.put(scope.name(), scope.apply(line.viewsOf(scope.name()), line.literalsOf(scope.name()),
-                    external.getOrDefault(scope.name(), List.of())));
+                    external.getOrDefault(scope.name(), List.of()), baseWords.getOrDefault(scope.name(), List.of())));
         }
         return Collections.unmodifiableMap(result);
     }

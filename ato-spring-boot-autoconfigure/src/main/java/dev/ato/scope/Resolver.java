@@ -29,6 +29,19 @@ final class Resolver {
         }
     }
 
+    /** A resolution whose base is several layers, each the whole config after it. */
+    Resolver(String scopeName, List<BaseLayer> baseLayers) {
+        this.scopeName = scopeName;
+        this.config = new ADict();
+        for (BaseLayer layer : baseLayers) {
+            for (String key : new ArrayList<>(config.keySet())) {
+                config.remove(key);
+            }
+            config.merge(layer.config().copy());
+            capture(new RawLayer(layer.name(), LayerKind.BASE, 0, null));
+        }
+    }
+
     Resolution resolve(ViewPlan plan, List<ExternalProperty> external, List<Literal> literals,
                        List<Fingerprint> fingerprints) {
         for (ViewPlan.Step step : plan.views()) {

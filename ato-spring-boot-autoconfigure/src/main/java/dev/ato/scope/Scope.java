@@ -26,6 +26,7 @@ public final class Scope {
 
     private final String name;
     private final ADict base;
+    private final BaseSource baseSource;
     private volatile Map<String, RegisteredView> views = Map.of();
     private final ADict docs = ADict.auto();
     private volatile List<Fingerprint> traces = List.of();
@@ -34,6 +35,17 @@ public final class Scope {
     public Scope(String name) {
         this.name = checkName(name, "scope");
         this.base = null;
+        this.baseSource = null;
+    }
+
+    /**
+     * A scope whose base comes from {@code source} at each resolution, in several layers (a Hydra config tree);
+     * the words it claims on the command line select what the base holds.
+     */
+    public Scope(String name, BaseSource source) {
+        this.name = checkName(name, "scope");
+        this.base = null;
+        this.baseSource = Objects.requireNonNull(source, "source");
     }
 
     /**
@@ -43,6 +55,7 @@ public final class Scope {
     public Scope(String name, ADict base) {
         this.name = checkName(name, "scope");
         this.base = Objects.requireNonNull(base, "base").copy().freeze();
+        this.baseSource = null;
     }
 
     /** The scope's name: the prefix of its keys and views on a {@link MultiScope} command line. */
@@ -52,7 +65,23 @@ public final class Scope {
 
     /** Whether the scope was created with a base config (Python ato's {@code _default} view). */
     public boolean hasBase() {
-        return base != null;
+        return base != null || baseSource != null;
+    }
+
+    /** The source of this scope's layered base, or {@code null}. */
+    public BaseSource baseSource() {
+        return baseSource;
+    }
+
+    /**
+     * The names of the base layers a resolution without base words gets (one per file of a Hydra tree's merge
+     * order); {@code _default} for a plain base, none without a base.
+     */
+    public List<String> baseLayerNames() {
+        if (baseSource != null) {
+            return baseSource.layers(List.of()).stream().map(BaseLayer::name).toList();
+        }
+        return base != null ? List.of("_default") : List.of();
     }
 
     /** Registers a view that edits the config. */
@@ -117,8 +146,13 @@ public final class Scope {
      * @throws AtoConfigException for a malformed literal, an unknown view name or a failing view
      */
     public Resolution resolve(List<String> args, List<ExternalProperty> external) {
-        CommandLine commandLine = CommandLine.forScope(this, args);
-        return apply(commandLine.viewsOf(name), commandLine.literalsOf(name), external);
+        List<String> baseWords = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            (baseSource != null && baseSource.claims(arg) ? baseWords : rest).add(arg);
+        }
+        CommandLine commandLine = CommandLine.forScope(this, rest);
+        return apply(commandLine.viewsOf(name), commandLine.literalsOf(name), external, baseWords);
     }
 
     Map<String, RegisteredView> registeredViews() {
@@ -126,9 +160,12 @@ public final class Scope {
     }
 
     /** Applies the merge order for views already known to exist and literals already parsed. */
-    Resolution apply(List<String> requested, List<Literal> literals, List<ExternalProperty> external) {
+    Resolution apply(List<String> requested, List<Literal> literals, List<ExternalProperty> external,
+                     List<String> baseWords) {
         ViewPlan plan = ViewPlan.of(name, views, requested);
-        return new Resolver(name, base).resolve(plan, external, literals, traces);
+        Resolver resolver = baseSource == null ? new Resolver(name, base)
+                : new Resolver(name, baseSource.layers(baseWords));
+        return resolver.resolve(plan, external, literals, traces);
     }
 
     static String checkName(String name, String what) {

@@ -2,12 +2,14 @@ package dev.ato.tracker;
 
 import dev.ato.AtoException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The single writer of metric rows. Callers put metrics into a bounded queue (waiting when it is full, never
@@ -29,6 +31,7 @@ final class MetricWriter implements AutoCloseable {
     private final ReentrantLock enqueueLock = new ReentrantLock();
     private final Object progress = new Object();
     private final Thread thread;
+    private final Consumer<Consumer<TrackerListener>> listeners;
 
     /** Metrics enqueued so far; guarded by {@link #enqueueLock}, so it counts in queue order. */
     private long enqueued;
@@ -37,8 +40,10 @@ final class MetricWriter implements AutoCloseable {
     private AtoException failure;
     private volatile boolean closed;
 
-    MetricWriter(RunStore store, TrackerOptions options) {
+    /** {@code listeners} tells the tracker's listeners of each metric and each batch written. */
+    MetricWriter(RunStore store, TrackerOptions options, Consumer<Consumer<TrackerListener>> listeners) {
         this.store = store;
+        this.listeners = listeners;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         this.batchSize = options.batchSize();
         this.flushIntervalNanos = options.flushInterval().toNanos();
@@ -58,6 +63,12 @@ final class MetricWriter implements AutoCloseable {
         } finally {
             enqueueLock.unlock();
         }
+        listeners.accept(l -> l.metricLogged(metric.runId(), metric.key(), metric.value(), metric.step()));
+    }
+
+    /** Items waiting in the queue. */
+    int queued() {
+        return queue.size();
     }
 
     /** Returns when every metric enqueued before this call is committed; throws if a write failed. */
@@ -171,8 +182,12 @@ final class MetricWriter implements AutoCloseable {
 
     private void write(List<PendingMetric> batch) {
         AtoException error = null;
+        long started = System.nanoTime();
         try {
             store.insertMetrics(batch);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            int size = batch.size();
+            listeners.accept(l -> l.batchWritten(size, elapsed));
         } catch (AtoException e) {
             error = e;
         } catch (RuntimeException e) {

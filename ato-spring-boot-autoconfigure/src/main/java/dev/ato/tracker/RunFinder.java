@@ -18,9 +18,13 @@ import java.util.OptionalLong;
  * Reads runs back: Python ato's finder queries ({@link #runsInProject}, {@link #findRun}, {@link #findBestRun},
  * {@link #findSimilarRuns}, {@link #findSimilarRunsByTrace}, {@link #traceStatistics}) and a typed
  * {@link #query()} builder. Missing things are typed answers ({@link Optional}, {@link BestRun}), not exceptions.
+ * Project queries leave out {@link RunStatus#SUPERSEDED} runs; {@link #findRun} still finds one by its id.
  * Configs come back through a {@link Sanitizer} ({@link Sanitizer#defaults()} unless given): secrets are masked.
  */
 public final class RunFinder implements AutoCloseable {
+
+    /** The runs project queries show: all but the superseded runs of a search's stale workers (by id they remain). */
+    static final String LISTED = "(e.status IS NULL OR e.status <> 'superseded')";
 
     private final RunStore store;
     private final RunRows rows;
@@ -81,7 +85,7 @@ public final class RunFinder implements AutoCloseable {
     public List<Run> runsInProject(String project) {
         return store.read("list the runs of project '" + project + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
-                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY e.id")) {
+                    + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? AND " + LISTED + " ORDER BY e.id")) {
                 ps.setString(1, project);
                 return rows.list(ps);
             }
@@ -113,7 +117,8 @@ public final class RunFinder implements AutoCloseable {
             }
             SqlFlavor flavor = store.flavor();
             try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m.value FROM metrics m"
-                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND m." + flavor.key() + " = ? AND "
+                    + " JOIN experiments e ON e.id = m.run_id WHERE e.project_id = ? AND " + LISTED
+                    + " AND m." + flavor.key() + " = ? AND "
                     + flavor.isNumber("m.value") + " ORDER BY m.value " + (mode == Mode.MAX ? "DESC" : "ASC")
                     + " LIMIT 1")) {
                 ps.setLong(1, projectId.getAsLong());
@@ -145,6 +150,7 @@ public final class RunFinder implements AutoCloseable {
         return store.read("find runs similar to " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
                     + " JOIN experiments r ON r.id = ? WHERE e.structural_hash = r.structural_hash AND e.id <> r.id"
+                    + " AND " + LISTED
                     + (sameProject ? " AND e.project_id = r.project_id" : "") + " ORDER BY e.id")) {
                 ps.setLong(1, runId);
                 return rows.list(ps);
@@ -159,7 +165,8 @@ public final class RunFinder implements AutoCloseable {
     public List<Run> findSimilarRunsByTrace(long runId, String traceId, String traceType) {
         return store.read("find runs with the same trace '" + traceId + "' as " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RunRows.COLUMNS + " FROM experiments e"
-                    + " WHERE e.id <> ? AND e.id IN (SELECT f.run_id FROM fingerprints f JOIN fingerprints mine"
+                    + " WHERE e.id <> ? AND " + LISTED
+                    + " AND e.id IN (SELECT f.run_id FROM fingerprints f JOIN fingerprints mine"
                     + " ON mine.fingerprint = f.fingerprint AND mine.trace_id = f.trace_id"
                     + " AND mine.trace_type = f.trace_type WHERE mine.run_id = ? AND mine.trace_id = ?"
                     + " AND mine.trace_type = ?) ORDER BY e.id")) {
@@ -259,7 +266,7 @@ public final class RunFinder implements AutoCloseable {
     /** Every project with its description and number of runs, by name. */
     public List<ProjectSummary> projects() {
         return store.database().query("list the projects", jdbc -> jdbc.sql("SELECT p.name, p.description,"
-                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id"
+                        + " COUNT(e.id) FROM projects p LEFT JOIN experiments e ON e.project_id = p.id AND " + LISTED
                         + " GROUP BY p.id, p.name, p.description ORDER BY p.name")
                 .query((rs, i) -> new ProjectSummary(rs.getString(1), rs.getString(2), rs.getLong(3))).list());
     }

@@ -51,7 +51,10 @@ public final class RunQuery {
         return this;
     }
 
-    /** Only runs in one of these states, as the finder reports them (a silent {@code running} run is {@code crashed}). */
+    /**
+     * Only runs in one of these states, as the finder reports them (a silent {@code running} run is {@code crashed}).
+     * Without this filter a query leaves out {@link RunStatus#SUPERSEDED} runs.
+     */
     public RunQuery status(RunStatus... wanted) {
         statuses.addAll(List.of(wanted));
         return this;
@@ -136,6 +139,8 @@ public final class RunQuery {
             List<Binder> all = new ArrayList<>(binders);
             if (!statuses.isEmpty()) {
                 appendStatuses(sql, all);
+            } else {
+                sql.append(" AND ").append(RunFinder.LISTED);
             }
             sql.append(" ORDER BY ").append(orderBy).append(orderBy.startsWith("e.id") ? "" : ", e.id");
             all.addAll(orderBinders);

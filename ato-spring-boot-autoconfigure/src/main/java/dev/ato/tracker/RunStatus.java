@@ -18,6 +18,12 @@ public enum RunStatus {
     /** The process died without a word: its heartbeat is older than the grace period. */
     CRASHED,
     /**
+     * A search trial's run that finished after another worker had taken the trial over (its lease ran out, e.g. the
+     * process was paused) and recorded it: kept for the record, but left out of project queries ({@code runs list},
+     * {@code runs best}, {@link RunFinder}) so the trial counts once.
+     */
+    SUPERSEDED,
+    /**
      * A search's pruner stopped the run early ({@code dev.ato.hyperopt.Trial#shouldStop}): it ended normally but did
      * not spend its budget. Ato's own status; Python ato stores the text as it is and lists it like any other.
      */

@@ -1,9 +1,7 @@
 package dev.ato.tracker;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -73,10 +71,12 @@ final class RunStore {
         });
     }
 
+    /** Ends a run; a run the search marked {@code superseded} keeps that status. */
     void finishRun(long runId, RunStatus status, String reason, Instant now) {
         write("finish run " + runId, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE experiments SET status = ?, end_time = ?, end_reason = ?, heartbeat_at = ? WHERE id = ?")) {
+                    "UPDATE experiments SET status = ?, end_time = ?, end_reason = ?, heartbeat_at = ? WHERE id = ?"
+                            + " AND status <> 'superseded'")) {
                 ps.setString(1, status.dbValue());
                 flavor.setTime(ps, 2, now);
                 ps.setString(3, reason);

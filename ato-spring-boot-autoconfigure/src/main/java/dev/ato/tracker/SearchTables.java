@@ -329,6 +329,32 @@ public final class SearchTables {
             });
         }
 
+        /** Ends a trial's run with the trial's outcome, in the transaction that records the trial. */
+        public void finishRun(long runId, RunStatus status) {
+            endRun(runId, status, null);
+        }
+
+        /**
+         * Marks the run of a worker that lost its trial {@code superseded}: another worker recorded the trial, so
+         * this run stays out of project queries (whatever the tracker's heartbeat check had made of it meanwhile).
+         */
+        public void supersedeRun(long runId, String reason) {
+            endRun(runId, RunStatus.SUPERSEDED, reason);
+        }
+
+        private void endRun(long runId, RunStatus status, String reason) {
+            statement("UPDATE experiments SET status = ?, end_time = ?, end_reason = ?, heartbeat_at = ?"
+                    + " WHERE id = ? AND status <> 'superseded'", ps -> {
+                java.time.Instant now = java.time.Instant.now();
+                ps.setString(1, status.dbValue());
+                flavor.setTime(ps, 2, now);
+                ps.setString(3, reason);
+                flavor.setTime(ps, 4, now);
+                ps.setLong(5, runId);
+                return ps.executeUpdate();
+            });
+        }
+
         /** Marks the search completed with its best run, metric and config. */
         public void finishSearch(String searchId, double metric, long runId, String bestConfig) {
             statement("UPDATE ato_searches SET status = 'completed', best_run_id = ?, best_metric = ?,"

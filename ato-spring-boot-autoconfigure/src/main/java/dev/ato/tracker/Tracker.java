@@ -32,6 +32,7 @@ public final class Tracker implements AutoCloseable {
     private final Database ownedDatabase;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
+    private final List<TrackerListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
     private volatile Sanitizer configSanitizer = Sanitizer.defaults();
@@ -41,7 +42,7 @@ public final class Tracker implements AutoCloseable {
         this.store = new RunStore(database);
         this.options = options;
         this.ownedDatabase = owned ? database : null;
-        this.writer = new MetricWriter(store, options);
+        this.writer = new MetricWriter(store, options, this::each);
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ato-heartbeat");
             t.setDaemon(true);
@@ -118,6 +119,7 @@ public final class Tracker implements AutoCloseable {
         long id = store.startRun(project, configJson, config.structuralHash(), tagsJson, Instant.now());
         RunHandle run = new RunHandle(id, store, writer, this::forget);
         openRuns.add(run);
+        each(listener -> listener.runStarted(run, project));
         try {
             startListeners.forEach(listener -> listener.accept(run));
         } catch (RuntimeException | Error e) {
@@ -146,6 +148,34 @@ public final class Tracker implements AutoCloseable {
     public Tracker onStart(Consumer<RunHandle> listener) {
         startListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
+    }
+
+    /** Adds a listener of runs, metrics and writes (meters use it); it is told at once with {@code attached}. */
+    public Tracker addListener(TrackerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listener.attached(this);
+        return this;
+    }
+
+    /** Metrics logged and not yet taken by the writer: the depth of the write queue. */
+    public int queuedMetrics() {
+        return writer.queued();
+    }
+
+    /** Runs of this tracker that are open now. */
+    public int openRuns() {
+        return openRuns.size();
+    }
+
+    /** Tells every listener; a listener's exception must not break tracking. */
+    private void each(Consumer<TrackerListener> event) {
+        for (TrackerListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException ignored) {
+                // meters are best effort
+            }
+        }
     }
 
     /**
@@ -203,13 +233,17 @@ public final class Tracker implements AutoCloseable {
 
     private void forget(RunHandle run) {
         openRuns.remove(run);
+        each(listener -> listener.runEnded(run, run.endStatus()));
     }
 
     private void beat() {
         try {
             Instant now = Instant.now();
             store.heartbeat(openRuns.stream().map(RunHandle::id).collect(Collectors.toList()), now);
-            store.markCrashed(now.minus(options.crashGrace()));
+            int crashed = store.markCrashed(now.minus(options.crashGrace()));
+            if (crashed > 0) {
+                each(listener -> listener.runsCrashed(crashed));
+            }
         } catch (RuntimeException e) {
             // a missed heartbeat is retried at the next tick; the grace period is several ticks long
         }

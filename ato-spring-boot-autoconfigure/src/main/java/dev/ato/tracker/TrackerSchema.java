@@ -7,6 +7,7 @@ import org.flywaydb.core.api.FlywayException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,6 +46,66 @@ public final class TrackerSchema {
     private static final String PYTHON_BASELINE = "tables created by Python ato";
 
     private TrackerSchema() {
+    }
+
+    /**
+     * The health of the tracker database, for a health endpoint; migrates nothing.
+     *
+     * @param reachable     a valid connection was had
+     * @param database      the database product name
+     * @param schemaVersion the newest applied migration in {@value #HISTORY_TABLE}, or {@code null} when the schema
+     *                      is not created yet
+     * @param writable      a row was written and rolled back; {@code null} when not checked (no schema yet)
+     * @param current       the schema is at {@link #newestVersion()}
+     * @param writeError    why the write failed, or {@code null}
+     */
+    public record Health(boolean reachable, String database, String schemaVersion, Boolean writable,
+                         boolean current, String writeError) {
+    }
+
+    /**
+     * Checks that {@code dataSource} is reachable, writable (one {@code projects} row inserted and rolled back) and
+     * at this release's schema version. Failures to connect or write are thrown as they come.
+     */
+    public static Health health(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(5)) {
+                return new Health(false, null, null, null, false, null);
+            }
+            String product = connection.getMetaData().getDatabaseProductName();
+            String version = appliedVersion(connection);
+            if (version == null) {
+                return new Health(true, product, null, null, false, null);
+            }
+            String writeError = null;
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO projects (name) VALUES (?)")) {
+                insert.setString(1, "ato-health-" + java.util.UUID.randomUUID());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                writeError = e.getMessage();
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+            return new Health(true, product, version, writeError == null, isCurrent(dataSource), writeError);
+        }
+    }
+
+    private static String appliedVersion(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY_TABLE
+                     + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException noHistory) {
+            return null;
+        }
+    }
+
+    /** The version of the newest migration Ato ships (what {@link #isCurrent} looks for). */
+    public static String newestVersion() {
+        return NEWEST_VERSION;
     }
 
     /** Brings the schema behind {@code dataSource} to the newest version; safe to call on every start. */

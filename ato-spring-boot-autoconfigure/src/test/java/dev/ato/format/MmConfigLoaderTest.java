@@ -96,6 +96,10 @@ class MmConfigLoaderTest {
         write("configs/_base_/sched.json", "{\"epochs\": 12}");
         write("configs/_base_/default.yaml", "_base_: sched.json\nseed: 0\n");
         Path exp = write("configs/exp/run.yaml", "_base_: ../_base_/default.yaml\nseed: 1\n");
-        assertThat(ADict.loadMmConfig(exp)).isEqualTo(new ADict().set("epochs", 12).set("seed", 1));
+        // OpenMMLab's layout reaches ../_base_: the caller names the configs folder as the root
+        assertThat(ADict.loadMmConfig(exp, dir.resolve("configs")))
+                .isEqualTo(new ADict().set("epochs", 12).set("seed", 1));
+        assertThatThrownBy(() -> ADict.loadMmConfig(exp)).isInstanceOf(AtoConfigException.class)
+                .hasMessageContaining("_base_ '../_base_/default.yaml' is outside " + dir.resolve("configs/exp"));
     }
 }

@@ -124,4 +124,15 @@ class XyzTest {
                         + " (limit ato.limits.max-number-digits=1000; raise it if this input is meant)");
         assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
     }
+
+    /** Found by XyzFuzzTest: a huge list index allocated that many None entries (minutes and gigabytes). */
+    @Test
+    void aHugeListIndexIsBoundedByTheExpansionLimit() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> Xyz.loads("99999999) x\n) x")).isInstanceOf(AtoLimitException.class)
+                .hasMessage("XYZ text at line 1: list index 99999999 expands to more than 1000000 values"
+                        + " (limit ato.limits.max-expansion=1000000; raise it if this input is meant)");
+        assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+        assertThat(Xyz.loads("2) x")).isEqualTo(java.util.Arrays.asList(null, null, "x"));
+    }
 }

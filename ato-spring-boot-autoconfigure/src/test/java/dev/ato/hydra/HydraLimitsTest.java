@@ -31,9 +31,7 @@ class HydraLimitsTest {
     Path dir;
 
     private void file(String name, String content) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        ConfigTree.write(dir, name, content);
     }
 
     private HydraException failure(List<String> overrides) {
@@ -158,11 +156,12 @@ class HydraLimitsTest {
     void limitsAreTheProcessWideOnes() throws Exception {
         Limits before = Limits.current();
         try {
-            Limits.install(before.withMaxDepth(3));
+            Limits.install(before.withMaxDepth(6));
             file("config.yaml", "x: 1\n");
             assertThat(Hydra.compose(dir, "config", List.of("+y=[[[1]]]")).toMap()).containsKey("y");
-            HydraException e = failure(List.of("+y=[[[[1]]]]"));
-            assertThat(e.getMessage()).contains("nesting deeper than 3 levels").contains(Limits.MAX_DEPTH);
+            HydraException e = failure(List.of("+y=[[[[[[[1]]]]]]]"));
+            assertThat(e.getMessage()).contains("nesting deeper than 6 levels").contains(Limits.MAX_DEPTH)
+                    .contains("position 9");
         } finally {
             Limits.install(before);
         }

@@ -2,7 +2,11 @@ package dev.ato.hyperopt;
 
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.tracker.BestRun;
+import dev.ato.tracker.ProjectSummary;
+import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
+import dev.ato.tracker.RunStatus;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,6 +114,71 @@ class DistributedWorkersTest {
         try (Searches searches = Searches.open(url)) {
             assertThat(searches.find(id).orElseThrow().status()).isEqualTo("completed");
         }
+    }
+
+    /**
+     * Issue 14's stale worker, for real: worker A is stopped (SIGSTOP) in the middle of the slow trial, its lease runs
+     * out, worker B takes the trial over and finishes the whole search; then A is resumed (SIGCONT) and reports its
+     * late result. The trial keeps B's run; A's run is {@code superseded}, visible by id but in no project query.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
+    void aWorkerResumedAfterItsLeaseLeavesNoSecondCompletedRun(String database) throws Exception {
+        String url = SearchDatabases.of(database, dir);
+        String project = "paused-" + UUID.randomUUID();
+        String id;
+        try (Searches searches = Searches.open(url)) {
+            id = searches.start(project, hyperBand(), Schedule.SYNCHRONOUS, new ADict());
+        }
+        Process paused = startWorker(url, id, 600);
+        Path log = dir.resolve(paused.pid() + ".log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(log) && Files.readAllLines(log).contains(SearchWorkerMain.SLOW_TRIAL))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(Files.readAllLines(log)).as("worker A started the slow trial").contains(SearchWorkerMain.SLOW_TRIAL);
+        signal("STOP", paused);
+        try {
+            Process other = startWorker(url, id, 600);
+            assertThat(other.waitFor(120, TimeUnit.SECONDS)).as("worker B finished the search").isTrue();
+            assertThat(other.exitValue()).as("worker B output: %s", output(other)).isZero();
+            assertThat(Files.readAllLines(dir.resolve(other.pid() + ".log"))).as("B took the slow trial over")
+                    .contains(SearchWorkerMain.SLOW_TRIAL);
+        } finally {
+            signal("CONT", paused);
+        }
+        assertThat(paused.waitFor(120, TimeUnit.SECONDS)).as("worker A finished after resuming").isTrue();
+        assertThat(paused.exitValue()).as("worker A output: %s", output(paused)).isZero();
+        assertThat(output(paused)).contains("BEST " + singleWorkerBest());
+
+        try (RunFinder finder = RunFinder.open(url)) {
+            List<Run> listed = finder.runsInProject(project);
+            assertThat(listed).hasSize(TRIALS).allSatisfy(r -> assertThat(r.status()).isEqualTo("completed"));
+            assertThat(listed.stream().map(r -> SearchWorkerMain.key(r.config())).toList())
+                    .as("every trial has one run in the project").doesNotHaveDuplicates();
+            assertThat(finder.query().project(project).list()).hasSize(TRIALS);
+            List<Run> superseded = finder.query().project(project).status(RunStatus.SUPERSEDED).list();
+            assertThat(superseded).hasSize(1);
+            Run late = superseded.get(0);
+            assertThat(SearchWorkerMain.key(late.config())).isEqualTo(SearchWorkerMain.SLOW_TRIAL);
+            assertThat(late.endReason()).contains("recorded by another worker");
+            assertThat(finder.findRun(late.id()).orElseThrow().status()).isEqualTo("superseded");
+            assertThat(((BestRun.Found) finder.findBestRun(project, Searches.METRIC_KEY, Mode.MAX)).run().id())
+                    .isNotEqualTo(late.id());
+            assertThat(finder.findSimilarRuns(listed.get(0).id())).extracting(Run::id).doesNotContain(late.id());
+            assertThat(finder.projects()).filteredOn(p -> p.name().equals(project))
+                    .extracting(ProjectSummary::runs).containsExactly((long) TRIALS);
+        }
+        try (Searches searches = Searches.open(url)) {
+            assertThat(searches.find(id).orElseThrow().status()).isEqualTo("completed");
+            assertThat(searches.result(id).logs().get(0)).as("generation 0 holds each config once").hasSize(32);
+        }
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s", signal).isTrue();
     }
 
     private Process startWorker(String url, String searchId, long leaseMillis) throws IOException {

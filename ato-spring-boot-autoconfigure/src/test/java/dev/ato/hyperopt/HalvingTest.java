@@ -71,6 +71,15 @@ class HalvingTest {
     }
 
     @Test
+    void aSurvivorIsTheSameConfigOneGenerationUp() {
+        ADict sampled = new ADict().put("lr", 0.1).put(Halving.NUM_HALVED, 0).put(Halving.BUDGET, 1.0);
+        ADict survivor = Halving.promoted(sampled).put(Halving.BUDGET, 3.0);
+        assertThat(Halving.identity(survivor)).isEqualTo(Halving.identity(sampled));
+        assertThat(Halving.identity(survivor).toMap()).containsOnlyKeys("lr");
+        assertThat(Halving.identity(new ADict().put("lr", 0.2))).isNotEqualTo(Halving.identity(sampled));
+    }
+
+    @Test
     void settingsOutOfRangeAreRejected() {
         assertThatThrownBy(() -> new Halving(1.0, 1, Mode.MIN)).isInstanceOf(AtoConfigException.class)
                 .hasMessageContaining("strictly between 0 and 1, got 1.0");

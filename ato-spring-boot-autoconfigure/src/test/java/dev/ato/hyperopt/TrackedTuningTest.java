@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sampled searches in the tracker's database: the same trials as in memory, pruned runs, workers, kill -9. */
 class TrackedTuningTest {
@@ -42,7 +43,7 @@ class TrackedTuningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aTrackedSearchRunsTheTrialsOfTheInMemoryOneAndRecordsPrunedRuns(String database) {
         Tuner tuner = Tuner.builder(Fidelity.BRANIN.domain()).sampler(Samplers.tpe(false, 5, 24))
                 .plan(Plan.trials(20, 9, Pruner.median(3, 1))).seed(5).build();
@@ -65,13 +66,15 @@ class TrackedTuningTest {
             List<MetricPoint> reports = finder.metrics(first.runId()).stream()
                     .filter(p -> p.key().equals(Trial.REPORT_KEY)).toList();
             assertThat(reports).hasSize((int) first.spent());
-            assertThat(searches.find(searches.list(project).get(0).id()).orElseThrow().status())
-                    .isEqualTo("completed");
+            String id = searches.list(project).get(0).id();
+            assertThat(searches.find(id).orElseThrow().status()).isEqualTo("completed");
+            assertThatThrownBy(() -> searches.work(id, c -> 0.0)).isInstanceOf(dev.ato.AtoConfigException.class)
+                    .hasMessageContaining("is a sampled search; join it with Searches.tune");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void threeWorkersShareAHyperbandSearchAndAgreeWithOneWorker(String database) throws Exception {
         TuningResult memory = TuningWorkerMain.tuner().run(new ADict(), TuningWorkerMain::objective);
         String url = SearchDatabases.of(database, dir);
@@ -93,7 +96,7 @@ class TrackedTuningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aWorkerKilledMidTrialIsReplacedAndTheResultIsUnchanged(String database) throws Exception {
         TuningResult memory = TuningWorkerMain.tuner().run(new ADict(), TuningWorkerMain::objective);
         String url = SearchDatabases.of(database, dir);

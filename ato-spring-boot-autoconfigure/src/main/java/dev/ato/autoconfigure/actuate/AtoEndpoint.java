@@ -84,8 +84,15 @@ public class AtoEndpoint {
         return new ScopeDescriptor(order, views, keys, scope.docs().leaves(), config.structuralHash());
     }
 
+    /** Plain maps and lists all the way down (an ADict inside a list too), as JSON shows them. */
     private static Object plain(Object value) {
-        return value instanceof ADict dict ? dict.toMap() : value;
+        if (value instanceof ADict dict) {
+            return dict.toMap();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(AtoEndpoint::plain).toList();
+        }
+        return value;
     }
 
     private static List<String> leaves(ADict config) {

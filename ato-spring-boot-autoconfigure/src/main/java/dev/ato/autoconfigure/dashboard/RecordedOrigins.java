@@ -22,7 +22,7 @@ public final class RecordedOrigins {
     /** Logs the origin of every leaf of {@code resolution}'s config as an artifact of {@code run}. */
     public static void record(RunHandle run, Resolution resolution) {
         Map<String, String> origins = new LinkedHashMap<>();
-        for (String key : ConfigLeaves.of(resolution.config().toMap()).keySet()) {
+        for (String key : resolution.config().leaves().keySet()) {
             origins.put(key, resolution.origin(key).describe());
         }
         run.logArtifact("origins:" + resolution.scopeName(), DATA_TYPE, origins);

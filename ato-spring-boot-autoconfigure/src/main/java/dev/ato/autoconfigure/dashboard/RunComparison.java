@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.adict.ADict;
+
 import dev.ato.AtoConfigException;
 
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ final class RunComparison {
     }
 
     static Views.Comparison of(List<Views.RunDetail> runs) {
-        List<Map<String, Object>> leaves = runs.stream().map(run -> ConfigLeaves.of(run.config())).toList();
+        List<Map<String, Object>> leaves = runs.stream().map(run -> ADict.of(run.config()).leaves()).toList();
         Set<String> keys = new LinkedHashSet<>();
         leaves.forEach(l -> keys.addAll(l.keySet()));
         List<Views.KeyDiff> diffs = new ArrayList<>(keys.size());
@@ -38,7 +40,7 @@ final class RunComparison {
                 boolean has = run.containsKey(key);
                 present.add(has);
                 values.add(has ? run.get(key) : null);
-                types.add(has ? ConfigLeaves.typeName(run.get(key)) : null);
+                types.add(has ? ADict.pythonTypeName(run.get(key)) : null);
             }
             boolean differs = present.contains(false)
                     || values.stream().anyMatch(v -> !Objects.equals(v, values.get(0)));

@@ -44,11 +44,18 @@ final class AtoScopeRegistrar implements BeanDefinitionRegistryPostProcessor, En
         AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
         List<String> packages = !properties.getScanPackages().isEmpty() ? properties.getScanPackages()
                 : AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
-        MultiScope multiScope = ScopeAssembly.assemble(
-                new AtoComponentScanner(beanFactory.getBeanClassLoader()).discover(packages));
+        MultiScope multiScope;
+        try {
+            multiScope = ScopeAssembly.assemble(
+                    new AtoComponentScanner(beanFactory.getBeanClassLoader()).discover(packages),
+                    HydraBaseSource.configured(environment));
+        } catch (AtoConfigException e) {
+            throw new InvalidAtoInputException(e);
+        }
         AtoScopes unresolved = new AtoScopes(multiScope, environment, Map.of());
         AtoCommandLine commandLine = AtoCommandLine.parse(
-                properties.isCommandLine() ? sourceArgs(beanFactory) : new String[0], unresolved::isView);
+                properties.isCommandLine() ? sourceArgs(beanFactory) : new String[0],
+                word -> unresolved.isView(word) || unresolved.isBaseWord(word));
         Map<String, Resolution> resolutions;
         try {
             resolutions = AtoScopes.resolve(multiScope, environment, commandLine.atoInput());

@@ -80,6 +80,24 @@ public final class AtoScopes {
         return names;
     }
 
+    /** Whether a scope's layered base (a Hydra tree) claims {@code word} ({@code db=mysql}, {@code ~db}). */
+    public boolean isBaseWord(String word) {
+        boolean single = scopes().size() == 1;
+        for (Scope scope : scopes()) {
+            if (scope.baseSource() == null) {
+                continue;
+            }
+            int sigil = word.startsWith("++") ? 2 : word.startsWith("+") || word.startsWith("~") ? 1 : 0;
+            String body = word.substring(sigil);
+            String candidate = single ? word : body.startsWith(scope.name() + ".")
+                    ? word.substring(0, sigil) + body.substring(scope.name().length() + 1) : null;
+            if (candidate != null && scope.baseSource().claims(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isView(String word) {
         return viewNames().contains(word);
     }

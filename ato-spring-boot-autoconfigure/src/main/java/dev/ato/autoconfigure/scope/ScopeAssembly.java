@@ -20,7 +20,12 @@ final class ScopeAssembly {
 
     /** The scopes of {@code methods}; an application without any gets the one scope {@code config}. */
     static MultiScope assemble(AtoComponentScanner.Discovery discovery) {
-        MultiScope scopes = assemble(discovery.views());
+        return assemble(discovery, Map.of());
+    }
+
+    /** Like {@link #assemble(AtoComponentScanner.Discovery)}; the scopes named in {@code hydra} rest on a tree. */
+    static MultiScope assemble(AtoComponentScanner.Discovery discovery, Map<String, HydraBaseSource> hydra) {
+        MultiScope scopes = assemble(discovery.views(), hydra);
         for (AtoComponentScanner.TracedMethod traced : discovery.traces()) {
             scopes.scopes().forEach(scope -> scope.trace(traced.traceId(), traced.method()));
         }
@@ -28,9 +33,15 @@ final class ScopeAssembly {
     }
 
     static MultiScope assemble(List<ViewMethod> methods) {
+        return assemble(methods, Map.of());
+    }
+
+    static MultiScope assemble(List<ViewMethod> methods, Map<String, HydraBaseSource> hydra) {
         Map<String, Scope> scopes = new LinkedHashMap<>();
+        java.util.function.Function<String, Scope> create = name -> hydra.containsKey(name)
+                ? new Scope(name, hydra.get(name)) : new Scope(name);
         for (ViewMethod method : methods) {
-            Scope scope = scopes.computeIfAbsent(method.scope(), Scope::new);
+            Scope scope = scopes.computeIfAbsent(method.scope(), create);
             if (method.isManual()) {
                 scope.manual(method.asConsumer());
             } else {
@@ -40,6 +51,7 @@ final class ScopeAssembly {
                 scope.observe(method.name(), options, method.asConsumer());
             }
         }
+        hydra.keySet().forEach(name -> scopes.computeIfAbsent(name, create)); // a tree alone makes a scope
         if (scopes.isEmpty()) {
             scopes.put(AtoScope.DEFAULT_SCOPE, new Scope(AtoScope.DEFAULT_SCOPE));
         }

@@ -7,6 +7,7 @@ import dev.ato.tracker.Database;
 import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.Tracker;
+import dev.ato.tracker.TrackerListener;
 import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,11 +50,13 @@ public class AtoTrackerAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     Tracker atoTracker(TrackerSchemaMigration schema, ObjectProvider<AtoScopes> scopes,
-                       ObjectProvider<Sanitizer> sanitizer, AtoProperties properties) {
+                       ObjectProvider<Sanitizer> sanitizer, AtoProperties properties,
+                       ObjectProvider<TrackerListener> listeners) {
         Tracker tracker = Tracker.create(schema.database(), TrackerOptions.defaults());
         tracker.storeConfigsThrough(properties.getTracker().isStoreSecrets() ? null
                 : sanitizer.getIfAvailable(Sanitizer::defaults));
         scopes.ifAvailable(s -> tracker.onStart(TrackedRuns.fingerprintsOf(s)));
+        listeners.orderedStream().forEach(tracker::addListener); // meters, when Micrometer is there
         return tracker;
     }
 

@@ -18,7 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExternalProvenanceTest {
 
     private ConfigurableApplicationContext context;
+    private String startupLog;
 
     @BeforeAll
     void start() {
@@ -45,14 +49,25 @@ class ExternalProvenanceTest {
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                         variables));
         System.setProperty("config.lr", "0.25");
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             context = new SpringApplicationBuilder(ProvenanceApp.class).web(WebApplicationType.NONE)
                     .environment(environment)
                     .run("--spring.config.name=provenance", "--spring.profiles.active=prod", "--config.lr=0.3",
                             "--ato.sqlite.path=target/provenance/experiments.db", "lr=0.4");
         } finally {
+            System.setOut(console);
             System.clearProperty("config.lr");
         }
+        startupLog = captured.toString(StandardCharsets.UTF_8);
+        console.print(startupLog);
+    }
+
+    @Test
+    void noJLineWarningWithoutATerminal() {
+        assertThat(startupLog).contains("The following 1 profile is active").doesNotContain("Unable to create a system terminal");
     }
 
     @AfterAll

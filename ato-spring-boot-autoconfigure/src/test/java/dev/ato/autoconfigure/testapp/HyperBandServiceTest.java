@@ -97,6 +97,30 @@ class HyperBandServiceTest {
     }
 
     @Test
+    void prunedTrialsAreRunsThatRunsListShowsAsPruned() throws Exception {
+        Tuner tuner = Tuner.builder(Domain.builder().floats("lr", 0.1, 0.5).build()).sampler(Samplers.random())
+                .plan(Plan.trials(12, 8, Pruner.median(2, 1))).mode(Mode.MAX).seed(2).build();
+        String id = service.start("train", tuner);
+        TuningResult result = service.tune(id, t -> {
+            double value = 0;
+            for (int step = 1; step <= t.budget(); step++) {
+                value = trial.applyAsDouble(t.config()) - 1.0 / step;
+                t.report(step, value);
+                if (t.shouldStop()) {
+                    break;
+                }
+            }
+            return value;
+        });
+        long pruned = result.trials().stream().filter(s -> s.status().equals("pruned")).count();
+        assertThat(pruned).isPositive();
+        StringWriter out = new StringWriter();
+        runner.execute("runs", List.of("list"), new PrintWriter(out));
+        assertThat(out.toString().lines().filter(l -> l.contains("pruned") && l.contains("search:" + id)).count())
+                .isEqualTo(pruned);
+    }
+
+    @Test
     void aMissingSpaceOptionIsAUsageError() throws Exception {
         StringWriter out = new StringWriter();
         assertThat(runner.execute("hyperband", List.of("start"), new PrintWriter(out))).isEqualTo(2);

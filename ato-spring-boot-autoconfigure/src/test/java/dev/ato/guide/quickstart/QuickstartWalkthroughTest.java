@@ -102,7 +102,7 @@ class QuickstartWalkthroughTest {
                 train.lr
                   1. view 'defaults'                          lr = 0.01
                   2. view 'adam'                              lr = 0.001
-                  3. external property from 'commandLineArgs' lr = 0.3
+                  3. external property from 'command-line option --train.lr' lr = 0.3
                   4. command-line literal #1 'lr=0.2'         lr = 0.2
                   final: command-line literal #1 'lr=0.2'
                 """);

@@ -1,0 +1,6 @@
+/**
+ * Ato in Spring Boot's operations model: a health indicator for the tracker database, an info contributor (version,
+ * scopes, structural hashes) and Micrometer meters for the tracker. Each part exists only when its library
+ * (spring-boot-health, spring-boot-actuator, Micrometer) is on the classpath.
+ */
+package dev.ato.autoconfigure.observe;

@@ -1,0 +1,6 @@
+/**
+ * Ato's Spring Shell commands ({@code manual}, {@code print}, {@code why}, {@code runs ...}, {@code hyperband})
+ * and the one-shot runner that starts the application like a command-line tool when the first word is one of
+ * them.
+ */
+package dev.ato.autoconfigure.shell;

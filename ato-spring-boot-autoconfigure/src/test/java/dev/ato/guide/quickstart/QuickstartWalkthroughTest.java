@@ -111,7 +111,7 @@ class QuickstartWalkthroughTest {
     @Test
     void aMistypedKeyOrViewIsOneClearError(CapturedOutput output) {
         assertThat(run("why", "lrr")).isEqualTo(2);
-        assertThat(output.getOut()).contains("Error: no layer of scope 'train' wrote 'lrr' (keys: lr, epochs,"
+        assertThat(output.getErr()).contains("Error: no layer of scope 'train' wrote 'lrr' (keys: lr, epochs,"
                 + " batch_size, optimizer, warmup_steps); did you mean 'lr'?");
 
         assertThatThrownBy(() -> run("lr=[0.1,"))

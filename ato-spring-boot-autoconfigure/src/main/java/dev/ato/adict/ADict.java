@@ -1,5 +1,7 @@
 package dev.ato.adict;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoFrozenException;
 import dev.ato.AtoKeyException;
@@ -68,7 +70,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     // ---------------------------------------------------------------- reading
 
     /** The value at {@code path}; throws {@link AtoKeyException} naming the first missing segment. */
-    public Object get(String path) {
+    public @Nullable Object get(String path) {
         if (Paths.isSimple(path)) {
             return readLeaf(path, null, 0);
         }
@@ -86,7 +88,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     /** The value at {@code path}, or {@code defaultValue} when the path does not exist. */
-    public Object getOrDefault(String path, Object defaultValue) {
+    public @Nullable Object getOrDefault(String path, @Nullable Object defaultValue) {
         return contains(path) ? get(path) : defaultValue;
     }
 
@@ -172,7 +174,7 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     // ---------------------------------------------------------------- writing
 
     /** Sets {@code path} to {@code value} (deep-converted) and returns this ADict. */
-    public ADict set(String path, Object value) {
+    public ADict set(String path, @Nullable Object value) {
         if (Paths.isSimple(path)) {
             putChecked(path, value, path);
             return this;
@@ -187,13 +189,13 @@ public final class ADict implements Iterable<Map.Entry<String, Object>> {
     }
 
     /** Sets the top-level key {@code key} literally, even when it contains dots, and returns this ADict. */
-    public ADict put(String key, Object value) {
+    public ADict put(String key, @Nullable Object value) {
         putChecked(Objects.requireNonNull(key, "key"), value, key);
         return this;
     }
 
     /** Removes {@code path} and returns the value it had, or {@code null} when it did not exist. */
-    public Object remove(String path) {
+    public @Nullable Object remove(String path) {
         String[] segments = Paths.split(path);
         ADict node = this;
         for (int i = 0; i < segments.length - 1; i++) {

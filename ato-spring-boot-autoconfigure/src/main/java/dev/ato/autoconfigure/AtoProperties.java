@@ -49,6 +49,12 @@ public class AtoProperties {
 
     private final Sanitize sanitize = new Sanitize();
 
+    /**
+     * Hydra config trees that back scopes, by scope name: {@code ato.hydra.<scope>.config-dir} and
+     * {@code config-name}. The tree's composition is the scope's base, one layer per file.
+     */
+    private final java.util.Map<String, HydraTree> hydra = new java.util.LinkedHashMap<>();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -91,6 +97,36 @@ public class AtoProperties {
 
     public Sanitize getSanitize() {
         return sanitize;
+    }
+
+    public java.util.Map<String, HydraTree> getHydra() {
+        return hydra;
+    }
+
+    /** A Hydra config tree backing one scope. */
+    public static class HydraTree {
+
+        /** The Hydra config dir (Hydra's config_path), absolute or relative to the working directory. */
+        private Path configDir;
+
+        /** The primary config in the config dir, without .yaml (Hydra's config_name). */
+        private String configName;
+
+        public Path getConfigDir() {
+            return configDir;
+        }
+
+        public void setConfigDir(Path configDir) {
+            this.configDir = configDir;
+        }
+
+        public String getConfigName() {
+            return configName;
+        }
+
+        public void setConfigName(String configName) {
+            this.configName = configName;
+        }
     }
 
     /** What users may see: the one sanitizer used by commands, endpoints, the dashboard and the tracker. */

@@ -1,5 +1,7 @@
 package dev.ato.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One classified command-line token: either the name of a view to apply or a {@code key=value} assignment.
  * {@code index} is the token's position in the command line (0-based), which provenance reports as
@@ -22,6 +24,6 @@ public sealed interface CliArgument {
      * and scope prefixes included), {@code value} the parsed literal in the ADict value model, and
      * {@code literal} the source text after the {@code =}.
      */
-    record Assignment(String key, Object value, String literal, int index) implements CliArgument {
+    record Assignment(String key, @Nullable Object value, String literal, int index) implements CliArgument {
     }
 }

@@ -1,5 +1,7 @@
 package dev.ato.cli;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class CliParser {
      *
      * @throws AtoConfigException for malformed input, quoting the literal with a caret at the position and a hint
      */
-    public static Object parseValue(String literal) {
+    public static @Nullable Object parseValue(String literal) {
         return LiteralParser.parse("literal", Objects.requireNonNull(literal, "literal"), 0);
     }
 

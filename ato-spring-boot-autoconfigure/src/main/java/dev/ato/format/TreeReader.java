@@ -1,5 +1,7 @@
 package dev.ato.format;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -60,7 +62,7 @@ public final class TreeReader {
      *
      * @param source the file or a description of the text, named in errors
      */
-    public static Object read(FileFormat format, String text, String source) {
+    public static @Nullable Object read(FileFormat format, String text, String source) {
         return read(format, text, source, Limits.current(), null);
     }
 
@@ -70,8 +72,8 @@ public final class TreeReader {
      * @param plainScalars for YAML: types an unquoted scalar from its text (for example YAML 1.1 booleans), or
      *                     {@code null} for YAML 1.2's core schema; quoted and block scalars stay strings
      */
-    public static Object read(FileFormat format, String text, String source, Limits limits,
-            Function<String, Object> plainScalars) {
+    public static @Nullable Object read(FileFormat format, String text, String source, Limits limits,
+            @Nullable Function<String, @Nullable Object> plainScalars) {
         if (format == FileFormat.XYZ) {
             throw new IllegalArgumentException("XYZ has its own reader (Xyz)");
         }

@@ -1,5 +1,7 @@
 package dev.ato.format;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.adict.Limits;
 
@@ -23,7 +25,7 @@ public final class Xyz {
     }
 
     /** The XYZ text of {@code value} (an {@link ADict}, a {@code Map}, a {@code List} or a scalar), no trailing newline. */
-    public static String dumps(Object value) {
+    public static String dumps(@Nullable Object value) {
         StringBuilder out = new StringBuilder();
         if (isNonEmptyContainer(value)) {
             writeChildren(value, "", out, 1);
@@ -37,7 +39,7 @@ public final class Xyz {
      * Parses XYZ text; errors name the line. Leading whitespace and trailing line breaks are ignored (Python ato
      * strips the whole text, which would also drop trailing spaces of the last value).
      */
-    public static Object loads(String text) {
+    public static @Nullable Object loads(String text) {
         if (text.isBlank()) {
             return ""; // Python ato reads blank text as one empty value, so loads(dumps("")) is ""
         }

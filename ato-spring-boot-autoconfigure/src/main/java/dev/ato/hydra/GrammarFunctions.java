@@ -172,8 +172,8 @@ final class GrammarFunctions {
             if (a instanceof String x && b instanceof String y) {
                 return x.compareTo(y);
             }
-            throw new IllegalArgumentException("'<' not supported between " + PythonStr.typeName(a) + " and "
-                    + PythonStr.typeName(b));
+            throw new IllegalArgumentException("'<' not supported between " + dev.ato.adict.ADict.pythonTypeName(a) + " and "
+                    + dev.ato.adict.ADict.pythonTypeName(b));
         };
         out.sort(reverse ? order.reversed() : order);
         return out;

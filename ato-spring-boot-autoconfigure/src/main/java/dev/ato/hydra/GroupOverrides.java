@@ -70,7 +70,7 @@ final class GroupOverrides {
         }
         if (!(o.value() instanceof String) && !isNames(o.value())) {
             throw new HydraException(Kind.COMPOSITION, "Config group override must be a string or a list. Got "
-                    + PythonStr.typeName(o.value()) + " in '" + o.input() + "'", where, o.key());
+                    + dev.ato.adict.ADict.pythonTypeName(o.value()) + " in '" + o.input() + "'", where, o.key());
         }
         if (o.type() == CommandLineOverride.Type.ADD) {
             appends.add(DefaultElement.group(o.keyOrGroup(), o.value(), o.packageText(), false, false, true,

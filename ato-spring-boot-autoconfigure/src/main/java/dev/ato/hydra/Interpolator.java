@@ -134,7 +134,8 @@ final class Interpolator {
                 return s; // the value it needs is still ???: keep the interpolation for a later layer to fill
             }
             // OmegaConf names the key it was resolving when a nested interpolation failed
-            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE) {
+            if (outermost && !key.equals(e.keyPath()) && e.kind() != Kind.INTERPOLATION_CYCLE
+                    && e.kind() != Kind.LIMIT) {
                 throw e.at(key, KeyPaths.origin(origins, key));
             }
             throw e;

@@ -41,27 +41,4 @@ final class PythonStr {
         }
         return String.valueOf(value);
     }
-
-    /** Python's {@code type(value).__name__} for a parsed value, for messages that quote Hydra's. */
-    static String typeName(Object value) {
-        if (value == null) {
-            return "NoneType";
-        }
-        if (value instanceof Boolean) {
-            return "bool";
-        }
-        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
-            return "int";
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return "float";
-        }
-        if (value instanceof java.util.Map<?, ?>) {
-            return "dict";
-        }
-        if (value instanceof java.util.List<?>) {
-            return "list";
-        }
-        return "str";
-    }
 }

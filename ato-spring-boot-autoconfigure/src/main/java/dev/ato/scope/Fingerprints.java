@@ -1,5 +1,7 @@
 package dev.ato.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import org.objectweb.asm.AnnotationVisitor;
@@ -114,7 +116,7 @@ public final class Fingerprints {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String methodName, String methodDescriptor, String signature,
+        public @Nullable MethodVisitor visitMethod(int access, String methodName, String methodDescriptor, String signature,
                                          String[] exceptions) {
             if (found || !methodName.equals(name) || !methodDescriptor.equals(descriptor)) {
                 return null;
@@ -123,17 +125,17 @@ public final class Fingerprints {
             MethodVisitor target = writer.visitMethod(access, "fingerprint", methodDescriptor, signature, exceptions);
             return new MethodVisitor(Opcodes.ASM9, target) {
                 @Override
-                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                public @Nullable AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
                     return null;
                 }
 
                 @Override
-                public AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
+                public @Nullable AnnotationVisitor visitParameterAnnotation(int parameter, String annotation, boolean visible) {
                     return null;
                 }
 
                 @Override
-                public AnnotationVisitor visitTypeAnnotation(int typeRef, org.objectweb.asm.TypePath typePath,
+                public @Nullable AnnotationVisitor visitTypeAnnotation(int typeRef, org.objectweb.asm.TypePath typePath,
                                                              String annotation, boolean visible) {
                     return null;
                 }

@@ -7,5 +7,10 @@
  * wrote every key. {@link dev.ato.scope.MultiScope} keeps several scopes apart, {@link dev.ato.scope.Manual}
  * prints the applying order, and {@link dev.ato.scope.Fingerprints} hashes code and results for the tracker.
  * Nothing here depends on Spring.
+ *
+ * <p>Null-marked (JSpecify): a type is non-null unless it says {@code @Nullable}.
  */
+@NullMarked
 package dev.ato.scope;
+
+import org.jspecify.annotations.NullMarked;

@@ -18,6 +18,8 @@ class PackageArrowsTest {
 
     private static final String JDK = "java..";
     private static final String ROOT = "dev.ato";
+    /** JSpecify's nullness annotations, allowed everywhere (they have no behaviour). */
+    private static final String NULLNESS = "org.jspecify..";
 
     @ArchTest
     static final ArchRule coreImportsNoSpring = noClasses()
@@ -35,36 +37,36 @@ class PackageArrowsTest {
     @ArchTest
     static final ArchRule adictUsesJdkOnly = classes()
             .that().resideInAPackage("dev.ato.adict..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..");
 
     @ArchTest
     static final ArchRule sanitizeUsesAdict = classes()
             .that().resideInAPackage("dev.ato.sanitize..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.sanitize..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.sanitize..")
             .because("the tracker and a plain main use the same sanitizer as the Spring layer");
 
     @ArchTest
     static final ArchRule formatUsesAdictAndJackson = classes()
             .that().resideInAPackage("dev.ato.format..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.format..",
-                    // snakeyaml-engine is Jackson YAML's own parser: format sets its code-point limit
-                    "tools.jackson..", "com.fasterxml.jackson..", "org.snakeyaml.engine..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.format..",
+                    "tools.jackson..", "com.fasterxml.jackson..", "org.snakeyaml.engine..")
+            .because("Jackson's YAML factory takes SnakeYAML Engine's LoadSettings (the code-point limit)");
 
     @ArchTest
     static final ArchRule hydraUsesAdictAndFormat = classes()
             .that().resideInAPackage("dev.ato.hydra..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.format..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.format..",
                     "dev.ato.hydra..", "tools.jackson..", "com.fasterxml.jackson..");
 
     @ArchTest
     static final ArchRule cliUsesAdict = classes()
             .that().resideInAPackage("dev.ato.cli..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.cli..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.cli..");
 
     @ArchTest
     static final ArchRule scopeUsesAdictAndCli = classes()
             .that().resideInAPackage("dev.ato.scope..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, "dev.ato.adict..", "dev.ato.cli..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.cli..",
                     "dev.ato.scope..", "org.objectweb.asm..", "tools.jackson..", "com.fasterxml.jackson..");
 
     @ArchTest
@@ -78,7 +80,7 @@ class PackageArrowsTest {
             "dev.ato.tracker.TrackerSchema", "dev.ato.tracker.RunStore", "dev.ato.tracker.TimeText",
             "dev.ato.tracker.RunFinder", "dev.ato.tracker.RunQuery", "dev.ato.tracker.RunRows",
             "dev.ato.tracker.SearchTables", "dev.ato.tracker.PythonTimestampJdbcType",
-            "dev.ato.tracker.DatabaseTrouble"};
+            "dev.ato.tracker.DatabaseTrouble", "dev.ato.tracker.MetricReader"};
 
     @ArchTest
     static final ArchRule onlyTheDatabaseOwnerSpeaksJdbc = noClasses()

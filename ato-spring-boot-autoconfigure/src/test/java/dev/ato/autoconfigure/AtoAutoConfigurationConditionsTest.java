@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
 
 import java.nio.file.Path;
 
@@ -50,9 +51,10 @@ class AtoAutoConfigurationConditionsTest {
     void byDefaultEverythingIsThereWithTheConfigScopeWhenNoViewsExist() {
         runner().withPropertyValues("config.lr=0.1").run(context -> {
             assertThat(context).hasSingleBean(AtoScopes.class).hasSingleBean(Tracker.class)
-                    .hasSingleBean(HyperBandService.class).hasBean("atoHyperBandRunCommand")
+                    .hasSingleBean(HyperBandService.class)
                     .hasSingleBean(RunFinder.class).hasSingleBean(AtoShellRunner.class)
                     .doesNotHaveBean(AtoEndpoint.class);
+            assertThat(context.getBean(CommandRegistry.class).getCommandByName("hyperband run")).isNotNull();
             ADict config = context.getBean("config", ADict.class);
             assertThat(config.getDouble("lr")).as("external property").isEqualTo(0.1);
         });
@@ -80,8 +82,11 @@ class AtoAutoConfigurationConditionsTest {
                         DataSourceAutoConfiguration.class, AtoScopeAutoConfiguration.class,
                         AtoTrackerAutoConfiguration.class, AtoShellAutoConfiguration.class))
                 .withPropertyValues("ato.sqlite.path=" + dir.resolve("nohb.db"))
-                .run(context -> assertThat(context).hasBean("atoManualCommand")
-                        .doesNotHaveBean("atoHyperBandRunCommand"));
+                .run(context -> {
+                    CommandRegistry commands = context.getBean(CommandRegistry.class);
+                    assertThat(commands.getCommandByName("manual")).isNotNull();
+                    assertThat(commands.getCommandByName("hyperband run")).isNull();
+                });
     }
 
     @Test

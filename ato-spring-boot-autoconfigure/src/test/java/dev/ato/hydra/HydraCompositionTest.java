@@ -20,9 +20,7 @@ class HydraCompositionTest {
     Path dir;
 
     private void file(String path, String content) throws Exception {
-        Path target = dir.resolve(path);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, content);
+        ConfigTree.write(dir, path, content);
     }
 
     private Map<String, Object> compose(String... overrides) {

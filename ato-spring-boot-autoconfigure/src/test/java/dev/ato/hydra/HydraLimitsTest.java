@@ -31,9 +31,7 @@ class HydraLimitsTest {
     Path dir;
 
     private void file(String name, String content) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        ConfigTree.write(dir, name, content);
     }
 
     private HydraException failure(List<String> overrides) {

@@ -24,9 +24,7 @@ class HydraWildRulesTest {
     Path dir;
 
     private void file(String name, String content) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        ConfigTree.write(dir, name, content);
     }
 
     private Composition composition(String... overrides) {

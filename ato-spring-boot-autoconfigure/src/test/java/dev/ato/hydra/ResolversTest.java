@@ -27,9 +27,7 @@ class ResolversTest {
     Path dir;
 
     private void file(String name, String content) throws Exception {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        ConfigTree.write(dir, name, content);
     }
 
     private Map<String, Object> resolve(Resolvers resolvers) {

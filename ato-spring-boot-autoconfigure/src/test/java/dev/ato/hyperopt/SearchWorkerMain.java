@@ -45,7 +45,7 @@ public final class SearchWorkerMain {
         return config.get("x") + "/" + config.get("opt") + "/" + config.get(HyperBand.NUM_HALVED);
     }
 
-    private static void append(Path log, String line) {
+    static void append(Path log, String line) {
         try {
             Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
@@ -54,7 +54,7 @@ public final class SearchWorkerMain {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -43,7 +43,7 @@ class TrackedTuningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aTrackedSearchRunsTheTrialsOfTheInMemoryOneAndRecordsPrunedRuns(String database) {
         Tuner tuner = Tuner.builder(Fidelity.BRANIN.domain()).sampler(Samplers.tpe(false, 5, 24))
                 .plan(Plan.trials(20, 9, Pruner.median(3, 1))).seed(5).build();
@@ -74,7 +74,7 @@ class TrackedTuningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void threeWorkersShareAHyperbandSearchAndAgreeWithOneWorker(String database) throws Exception {
         TuningResult memory = TuningWorkerMain.tuner().run(new ADict(), TuningWorkerMain::objective);
         String url = SearchDatabases.of(database, dir);
@@ -96,7 +96,7 @@ class TrackedTuningTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aWorkerKilledMidTrialIsReplacedAndTheResultIsUnchanged(String database) throws Exception {
         TuningResult memory = TuningWorkerMain.tuner().run(new ADict(), TuningWorkerMain::objective);
         String url = SearchDatabases.of(database, dir);

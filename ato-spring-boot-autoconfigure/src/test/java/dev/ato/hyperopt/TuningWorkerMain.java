@@ -3,11 +3,7 @@ package dev.ato.hyperopt;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 /**
@@ -44,29 +40,11 @@ public final class TuningWorkerMain {
         try (Searches searches = Searches.open(args[0], Duration.ofMillis(Long.parseLong(args[2])))) {
             TuningResult result = searches.tune(args[1], trial -> {
                 String key = key(trial.config());
-                append(log, key);
-                sleep(key.equals(SLOW_TRIAL) ? 4000 : 40);
+                SearchWorkerMain.append(log, key);
+                SearchWorkerMain.sleep(key.equals(SLOW_TRIAL) ? 4000 : 40);
                 return objective(trial);
             });
             System.out.println("BEST " + key(result.config()) + " " + result.value());
-        }
-    }
-
-    private static void append(Path log, String line) {
-        try {
-            Files.writeString(log, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

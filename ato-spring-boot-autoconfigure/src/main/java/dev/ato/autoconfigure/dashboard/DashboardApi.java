@@ -2,25 +2,19 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The dashboard's JSON endpoints under {@value #BASE}: GET only, so no request can change the database. */
-@RestController
-@RequestMapping(DashboardApi.BASE)
-class DashboardApi {
+/**
+ * The dashboard's JSON endpoints under {@code /ato/api}, all read-only. A project is always named by the query
+ * parameter {@code project} (any characters, {@code /} included); ids and keys are path segments or parameters.
+ */
+final class DashboardApi {
 
-    static final String BASE = "/ato/api";
+    /** Points a chart gets per series when it asks for none: about two per pixel of a wide chart. */
+    static final int DEFAULT_POINTS = 2_000;
 
     private final DashboardReader reader;
     private final MergeOrderView mergeOrder;
@@ -32,74 +26,104 @@ class DashboardApi {
         this.properties = properties;
     }
 
-    @GetMapping("/settings")
-    Map<String, Object> settings() {
-        return Map.of("pollIntervalMs", properties.getPollInterval().toMillis(),
-                "searchTables", reader.hasSearchTables());
+    /** The value of {@code GET /ato/api/<path>?<query>}; unknown paths are an {@link AtoKeyException}. */
+    Object get(List<String> path, Map<String, List<String>> query) {
+        Params params = new Params(query);
+        String first = path.isEmpty() ? "" : path.get(0);
+        switch (path.size()) {
+            case 1 -> {
+                switch (first) {
+                    case "settings":
+                        return Map.of("pollIntervalMs", properties.getPollInterval().toMillis(),
+                                "searchTables", reader.hasSearchTables());
+                    case "projects":
+                        return reader.projects();
+                    case "runs":
+                        return reader.runs(params.required("project"), params.all("status"), params.all("tag"),
+                                params.all("config"));
+                    case "searches":
+                        return reader.searches(params.required("project"));
+                    case "compare":
+                        List<Long> ids = new ArrayList<>();
+                        for (String id : params.required("ids").split(",")) {
+                            if (!id.isBlank()) {
+                                ids.add(number("ids", id));
+                            }
+                        }
+                        RunComparison.checkCount(ids);
+                        List<Views.RunDetail> runs = new ArrayList<>(ids.size());
+                        ids.forEach(id -> runs.add(reader.run(id)));
+                        return RunComparison.of(runs);
+                    case "scopes":
+                        return mergeOrder.scopes();
+                    default:
+                        break;
+                }
+            }
+            case 2 -> {
+                if (first.equals("runs")) {
+                    return reader.run(number("run id", path.get(1)));
+                }
+                if (first.equals("searches")) {
+                    return reader.search(path.get(1));
+                }
+            }
+            case 3 -> {
+                if (first.equals("runs") && path.get(2).equals("series")) {
+                    return reader.series(number("run id", path.get(1)), params.one("key"), params.number("from"),
+                            params.number("to"), params.number("points") == null ? DEFAULT_POINTS
+                                    : Math.toIntExact(params.number("points")));
+                }
+                if (first.equals("runs") && path.get(2).equals("metrics")) {
+                    Long after = params.number("after");
+                    Long limit = params.number("limit");
+                    return reader.metrics(number("run id", path.get(1)), params.one("key"),
+                            after == null ? 0 : after, limit == null ? DashboardReader.LIVE_PAGE
+                                    : Math.toIntExact(limit));
+                }
+                if (first.equals("scopes") && path.get(2).equals("history")) {
+                    return mergeOrder.history(path.get(1), params.required("key"));
+                }
+            }
+            default -> {
+            }
+        }
+        throw new AtoKeyException("no dashboard endpoint /ato/api/" + String.join("/", path) + "; the endpoints are"
+                + " settings, projects, runs?project=, searches?project=, runs/{id}, runs/{id}/series,"
+                + " runs/{id}/metrics, compare?ids=, searches/{id}, scopes, scopes/{scope}/history?key=");
     }
 
-    @GetMapping("/projects")
-    List<Views.ProjectSummary> projects() {
-        return reader.projects();
+    private static long number(String what, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new AtoConfigException(what + " must be a whole number, got '" + text + "'");
+        }
     }
 
-    @GetMapping("/projects/{project}/runs")
-    Views.RunsPage runs(@PathVariable String project,
-                        @RequestParam(name = "status", defaultValue = "") List<String> statuses,
-                        @RequestParam(name = "tag", defaultValue = "") List<String> tags,
-                        @RequestParam(name = "config", defaultValue = "") List<String> configFilters) {
-        return reader.runs(project, nonBlank(statuses), nonBlank(tags), nonBlank(configFilters));
-    }
+    /** Query parameters: blank values count as absent. */
+    private record Params(Map<String, List<String>> query) {
 
-    @GetMapping("/projects/{project}/searches")
-    List<Views.SearchSummary> searches(@PathVariable String project) {
-        return reader.searches(project);
-    }
+        List<String> all(String name) {
+            return query.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
+        }
 
-    @GetMapping("/runs/{id}")
-    Views.RunDetail run(@PathVariable long id) {
-        return reader.run(id);
-    }
+        String one(String name) {
+            List<String> values = all(name);
+            return values.isEmpty() ? null : values.get(0);
+        }
 
-    @GetMapping("/runs/{id}/metrics")
-    Views.MetricBatch metrics(@PathVariable long id, @RequestParam(defaultValue = "0") long after) {
-        return reader.metrics(id, after);
-    }
+        String required(String name) {
+            String value = one(name);
+            if (value == null) {
+                throw new AtoConfigException("the query parameter '" + name + "' is required, e.g. ?" + name + "=...");
+            }
+            return value;
+        }
 
-    @GetMapping("/compare")
-    Views.Comparison compare(@RequestParam List<Long> ids) {
-        RunComparison.checkCount(ids);
-        List<Views.RunDetail> runs = new ArrayList<>(ids.size());
-        ids.forEach(id -> runs.add(reader.run(id)));
-        return RunComparison.of(runs);
-    }
-
-    @GetMapping("/searches/{id}")
-    Views.SearchDetail search(@PathVariable String id) {
-        return reader.search(id);
-    }
-
-    @GetMapping("/scopes")
-    List<Views.ScopeView> scopes() {
-        return mergeOrder.scopes();
-    }
-
-    @GetMapping("/scopes/{scope}/history")
-    List<Views.HistoryEntry> history(@PathVariable String scope, @RequestParam String key) {
-        return mergeOrder.history(scope, key);
-    }
-
-    @ExceptionHandler(AtoKeyException.class)
-    ResponseEntity<Map<String, String>> notFound(AtoKeyException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(AtoConfigException.class)
-    ResponseEntity<Map<String, String>> badRequest(AtoConfigException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
-
-    private static List<String> nonBlank(List<String> values) {
-        return values.stream().filter(v -> !v.isBlank()).toList();
+        Long number(String name) {
+            String value = one(name);
+            return value == null ? null : DashboardApi.number(name, value);
+        }
     }
 }

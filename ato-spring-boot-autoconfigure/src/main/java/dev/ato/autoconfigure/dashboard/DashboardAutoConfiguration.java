@@ -1,5 +1,6 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.autoconfigure.sanitize.AtoSanitizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,18 +14,20 @@ import org.springframework.web.servlet.DispatcherServlet;
 import javax.sql.DataSource;
 
 /**
- * The read-only web dashboard over the tracker database. With Spring MVC present it offers the Shell command
- * {@code dashboard [--port]} (which serves the dashboard on its own loopback server from any application), and a
- * servlet application with {@code ato.dashboard.enabled=true} serves it itself under {@code /ato/}.
+ * The read-only web dashboard over the tracker database. With Spring Shell present it offers the command
+ * {@code dashboard [--port]}, which serves the dashboard on the JDK's built-in HTTP server from any application (no
+ * web stack needed); a Spring MVC application with {@code ato.dashboard.enabled=true} serves it itself under
+ * {@code /ato/}.
  */
-@AutoConfiguration(afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
-@ConditionalOnClass(DispatcherServlet.class)
+@AutoConfiguration(after = AtoSanitizerAutoConfiguration.class,
+        afterName = {"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+                "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
 @ConditionalOnBooleanProperty(name = "ato.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DashboardProperties.class)
 public class DashboardAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DispatcherServlet.class)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBooleanProperty("ato.dashboard.enabled")
     @ConditionalOnBean(DataSource.class)
@@ -33,8 +36,7 @@ public class DashboardAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"org.springframework.shell.core.command.Command",
-            "org.apache.catalina.startup.Tomcat"})
+    @ConditionalOnClass(name = "org.springframework.shell.core.command.Command")
     @ConditionalOnBooleanProperty(name = "ato.shell.enabled", matchIfMissing = true)
     @Import(DashboardCommand.class)
     static class ShellCommand {

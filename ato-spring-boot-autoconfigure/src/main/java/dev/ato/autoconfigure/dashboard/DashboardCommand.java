@@ -1,26 +1,49 @@
 package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.sanitize.Sanitizer;
+import dev.ato.tracker.RunFinder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.shell.core.command.annotation.Option;
 
-import org.springframework.context.ConfigurableApplicationContext;
-
+import javax.sql.DataSource;
 import java.io.PrintWriter;
 
 /**
  * The Shell command {@code dashboard [--port N] [--address A]}: serves the dashboard over this application's
- * database until the process is stopped, so one can browse runs written by another process or by Python ato.
+ * database until the process is stopped, so one can browse runs written by another process or by Python ato. It
+ * serves on the JDK's built-in HTTP server ({@link DashboardHttpServer}), so the application needs no web stack.
  */
 class DashboardCommand {
 
-    private final ConfigurableApplicationContext application;
+    private final ObjectProvider<DataSource> dataSource;
+    private final ObjectProvider<RunFinder> finder;
+    private final ObjectProvider<AtoScopes> scopes;
+    private final ObjectProvider<Sanitizer> sanitizer;
     private final DashboardProperties properties;
 
-    DashboardCommand(ConfigurableApplicationContext application, DashboardProperties properties) {
-        this.application = application;
+    DashboardCommand(ObjectProvider<DataSource> dataSource, ObjectProvider<RunFinder> finder,
+                     ObjectProvider<AtoScopes> scopes, ObjectProvider<Sanitizer> sanitizer,
+                     DashboardProperties properties) {
+        this.dataSource = dataSource;
+        this.finder = finder;
+        this.scopes = scopes;
+        this.sanitizer = sanitizer;
         this.properties = properties;
+    }
+
+    /** The dashboard over the application's database, its scopes and its one sanitizer. */
+    private DashboardRoutes routes() {
+        DataSource database = dataSource.getIfAvailable();
+        if (database == null) {
+            throw new AtoConfigException("the dashboard needs the tracker database, and this application has no"
+                    + " DataSource; set ato.sqlite.path or spring.datasource.url");
+        }
+        return DashboardRoutes.over(finder.getIfAvailable(() -> RunFinder.create(database)), scopes,
+                sanitizer.getIfAvailable(Sanitizer::defaults), properties);
     }
 
     @Command(name = "dashboard", group = "Ato", description = "Serve the read-only dashboard over the tracker"
@@ -45,7 +68,7 @@ class DashboardCommand {
         String address = addressText == null ? properties.getAddress() : addressText;
         PrintWriter out = context.outputWriter();
         boolean interrupted;
-        try (DashboardServer server = DashboardServer.start(application, address, port)) {
+        try (DashboardHttpServer server = DashboardHttpServer.start(routes(), address, port)) {
             out.println("Ato dashboard: http://" + address + ":" + server.port()
                     + "/ato/ (read-only; stop with Ctrl+C)");
             out.flush();
@@ -58,7 +81,7 @@ class DashboardCommand {
     }
 
     /** Waits until the server stops or this thread is interrupted; says whether it was interrupted. */
-    private static boolean awaitStop(DashboardServer server) {
+    private static boolean awaitStop(DashboardHttpServer server) {
         try {
             while (server.isRunning()) {
                 Thread.sleep(500);

@@ -2,8 +2,10 @@ package dev.ato.autoconfigure.dashboard;
 
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
-import dev.ato.adict.ADict;
+import dev.ato.Mode;
 import dev.ato.hyperopt.Halving;
+import dev.ato.sanitize.Sanitizer;
+import dev.ato.tracker.MetricReader;
 import dev.ato.tracker.Run;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
@@ -14,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -24,28 +27,37 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the dashboard reads, and nothing else: runs through {@link RunFinder} (which reports a silent run as
- * crashed), searches through the tracker's {@link SearchTables}. No method writes.
+ * crashed), metric series through {@link MetricReader}, searches through the tracker's {@link SearchTables}; every
+ * value it returns has passed the application's {@link Sanitizer}. No method writes.
  */
 class DashboardReader {
 
     /** Artifacts of this data type hold, in their metadata, each config key's origin (see {@link RecordedOrigins}). */
     static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
 
+    /** Rows a live poll or one page of raw export returns at most. */
+    static final int LIVE_PAGE = 5_000;
+
     private final RunFinder finder;
+    private final MetricReader metricReader;
+    private final Sanitizer sanitizer;
     // Python ato writes NaN and Infinity into its JSON columns
     private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
 
-    DashboardReader(RunFinder finder) {
+    DashboardReader(RunFinder finder, Sanitizer sanitizer) {
         this.finder = finder;
+        this.sanitizer = sanitizer;
+        this.metricReader = MetricReader.of(finder.database());
     }
 
     List<Views.ProjectSummary> projects() {
-        return finder.projects().stream()
-                .map(p -> new Views.ProjectSummary(p.name(), p.description(), p.runs())).toList();
+        return finder.projects().stream().map(p -> new Views.ProjectSummary(sanitizer.text(p.name()),
+                sanitizer.text(p.description()), p.runs())).toList();
     }
 
     /** A project's runs after the filters, each with the config values that differ between them. */
@@ -55,24 +67,49 @@ class DashboardReader {
             query.status(status(status));
         }
         tags.forEach(query::tag);
-        configFilters.forEach(filter -> ConfigFilter.parse(filter).applyTo(query));
+        for (String text : configFilters) {
+            ConfigFilter filter = ConfigFilter.parse(text);
+            if (sanitizer.isSecret(filter.key())) {
+                // a filter on a secret would reveal its value one guess at a time
+                throw new AtoConfigException("config filter '" + sanitizer.text(text) + "' names the secret key '"
+                        + filter.key() + "'; secret values cannot be filtered on");
+            }
+            filter.applyTo(query);
+        }
         List<Run> runs = query.list();
         List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
         runs.forEach(run -> leaves.add(run.config().leaves()));
         List<String> varying = varyingKeys(leaves);
+        Map<Long, Map<String, Views.MetricCell>> metrics = new HashMap<>();
+        Set<String> metricKeys = new TreeSet<>();
+        if (!runs.isEmpty()) {
+            for (MetricReader.MetricSummary m : metricReader.summaries(project)) {
+                metricKeys.add(m.key());
+                metrics.computeIfAbsent(m.runId(), id -> new TreeMap<>()).put(m.key(), new Views.MetricCell(
+                        finite(m.last()), finite(m.min()), finite(m.max()), m.count()));
+            }
+        }
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
+        // 10,000 runs share few distinct values and tags: each distinct one passes the sanitizer once
+        Map<List<Object>, Object> shownValues = new HashMap<>();
+        Map<String, String> shownTags = new HashMap<>();
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             Map<String, Object> shown = new LinkedHashMap<>();
             for (String key : varying) {
                 if (leaves.get(i).containsKey(key)) {
-                    shown.put(key, leaves.get(i).get(key));
+                    Object value = leaves.get(i).get(key);
+                    shown.put(key, shownValues.computeIfAbsent(Arrays.asList(key, value),
+                            k -> sanitizer.value(key, value)));
                 }
             }
-            rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()), run.tags(),
-                    run.structuralHash(), shown));
+            rows.add(new Views.RunRow(run.id(), run.status(), text(run.startTime()), text(run.endTime()),
+                    run.tags() == null ? List.of() : run.tags().stream()
+                            .map(t -> shownTags.computeIfAbsent(t, sanitizer::text)).toList(),
+                    run.structuralHash(), shown,
+                    metrics.getOrDefault(run.id(), Map.of())));
         }
-        return new Views.RunsPage(project, varying, rows);
+        return new Views.RunsPage(project, varying, List.copyOf(metricKeys), rows);
     }
 
     Views.RunDetail run(long id) {
@@ -83,25 +120,66 @@ class DashboardReader {
                 a.dataType(), a.metadataJson(), a.sizeBytes(), a.sha256())).toList();
         List<Views.FingerprintRow> fingerprints = finder.fingerprints(id).stream().map(f ->
                 new Views.FingerprintRow(f.traceId(), f.traceType(), f.fingerprint())).toList();
-        Map<String, String> origins = origins(artifacts);
-        return new Views.RunDetail(run.id(), project, run.status(), text(run.startTime()), text(run.endTime()),
-                run.endReason(), run.tags(), run.structuralHash(), run.config().toMap(), origins,
-                artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType())).toList(), fingerprints);
+        Map<String, String> origins = new LinkedHashMap<>();
+        origins(artifacts).forEach((key, origin) -> origins.put(key, sanitizer.text(origin, run.config())));
+        List<Views.ArtifactRow> shownArtifacts = artifacts.stream().filter(a -> !ORIGINS_TYPE.equals(a.dataType()))
+                .map(a -> new Views.ArtifactRow(sanitizer.text(a.path()), a.dataType(),
+                        sanitizer.text(a.dataInfo(), run.config()), a.sizeBytes(), a.sha256())).toList();
+        return new Views.RunDetail(run.id(), sanitizer.text(project), run.status(), text(run.startTime()),
+                text(run.endTime()), sanitizer.text(run.endReason(), run.config()), tags(run.tags()),
+                run.structuralHash(), sanitizer.map(run.config().toMap()), origins, shownArtifacts, fingerprints);
     }
 
-    /** The run's metric values stored after row {@code afterId}, by key, and the cursor for the next call. */
-    Views.MetricBatch metrics(long runId, long afterId) {
-        String status = finder.findRun(runId).map(Run::status).orElseThrow(() ->
-                new AtoKeyException("no run with id " + runId + " in the tracker database"));
-        Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
-        long[] cursor = {afterId};
-        finder.metricsAfter(runId, afterId).forEach(m -> {
-            cursor[0] = Math.max(cursor[0], m.id());
-            byKey.computeIfAbsent(m.key(), k -> new SeriesBuilder()).add(m.step(), finite(m.value()));
-        });
+    /**
+     * The run's series, each downsampled to about {@code points} points between steps {@code from} and {@code to}
+     * (all of them when the range holds no more), and the cursor a live page polls {@link #metrics} from.
+     */
+    Views.SeriesSet series(long runId, String key, Long from, Long to, int points) {
+        if (points < 4 || points > 4 * MetricReader.MAX_BUCKETS) {
+            throw new AtoConfigException("points must be 4.." + 4 * MetricReader.MAX_BUCKETS + ", got " + points);
+        }
+        String status = status(runId);
         Map<String, Views.Series> series = new LinkedHashMap<>();
-        byKey.forEach((key, builder) -> series.put(key, builder.build()));
-        return new Views.MetricBatch(runId, status, cursor[0], series);
+        long cursor = 0;
+        for (MetricReader.SeriesExtent extent : metricReader.extents(runId)) {
+            cursor = Math.max(cursor, extent.lastId());
+            if (key == null || key.equals(extent.key())) {
+                MetricReader.Series s = metricReader.series(runId, extent.key(), from, to, points / 4);
+                series.put(extent.key(), new Views.Series(s.steps(), finiteValues(s.values()), s.count(), s.exact(),
+                        extent.minStep(), extent.maxStep()));
+            }
+        }
+        if (key != null && !series.containsKey(key)) {
+            throw new AtoKeyException("run " + runId + " has no metric '" + key + "'");
+        }
+        return new Views.SeriesSet(runId, status, cursor, series);
+    }
+
+    /** Up to {@code limit} raw points stored after row {@code afterId} (one key or all), by key, and the cursor. */
+    Views.MetricBatch metrics(long runId, String key, long afterId, int limit) {
+        if (limit < 1 || limit > MetricReader.MAX_PAGE) {
+            throw new AtoConfigException("limit must be 1.." + MetricReader.MAX_PAGE + ", got " + limit);
+        }
+        String status = status(runId);
+        MetricReader.MetricPage page = metricReader.page(runId, key, afterId, limit);
+        Map<String, SeriesBuilder> byKey = new LinkedHashMap<>();
+        for (MetricReader.MetricRow row : page.rows()) {
+            byKey.computeIfAbsent(row.key(), k -> new SeriesBuilder()).add(row.step(), finite(row.value()));
+        }
+        Map<String, Views.Series> series = new LinkedHashMap<>();
+        byKey.forEach((k, builder) -> series.put(k, builder.build()));
+        return new Views.MetricBatch(runId, status, page.cursor(), page.more(), series);
+    }
+
+    private String status(long runId) {
+        return finder.findRun(runId).map(Run::status).orElseThrow(() ->
+                new AtoKeyException("no run with id " + runId + " in the tracker database"));
+    }
+
+    private static List<Double> finiteValues(List<Double> values) {
+        List<Double> out = new ArrayList<>(values.size());
+        values.forEach(v -> out.add(finite(v)));
+        return out;
     }
 
     List<Views.SearchSummary> searches(String project) {
@@ -109,8 +187,8 @@ class DashboardReader {
             return List.of();
         }
         return searchTables().read("list the searches of " + project, c -> c.searches(project)).stream()
-                .map(s -> new Views.SearchSummary(s.id(), project, s.status(), s.generation(), s.bestRunId(),
-                        finite(s.bestMetric()), s.createdMs())).toList();
+                .map(s -> new Views.SearchSummary(s.id(), sanitizer.text(project), s.status(), s.generation(),
+                        s.bestRunId(), finite(s.bestMetric()), s.createdMs())).toList();
     }
 
     Views.SearchDetail search(String id) {
@@ -125,31 +203,85 @@ class DashboardReader {
         if (found.isEmpty()) {
             throw new AtoKeyException("no HyperBand search '" + id + "'; the project's search list has the ids");
         }
-        Views.SearchDetail search = found.get(0);
-        List<Object[]> rows = searchTables().read("read the trials of search " + id, c -> c.trials(id, null))
-                .stream().map(t -> new Object[] {t.generation(), t.position(), readJson(t.candidate()), t.status(),
-                        finite(t.metric()), t.runId(), t.promoted(), t.isFinal()}).toList();
-        // a config survives a generation when it was promoted (asynchronous) or runs again in the next one
-        Set<String> reached = new HashSet<>();
-        rows.forEach(r -> reached.add(r[0] + ":" + withoutHalvings(r[2])));
-        for (Object[] r : rows) {
-            int generation = (Integer) r[0];
-            boolean survivor = (Boolean) r[6] || reached.contains((generation + 1) + ":" + withoutHalvings(r[2]));
-            search.trials().add(new Views.TrialRow(generation, (Integer) r[1], r[2], (String) r[3], (Double) r[4],
-                    (Long) r[5], survivor, (Boolean) r[7]));
+        Views.SearchDetail found0 = found.get(0);
+        Views.SearchDetail search = new Views.SearchDetail(id, sanitizer.text(found0.project()), sanitize(found0.space()),
+                settings(found0.settings()), found0.status(), found0.generation(), found0.bestRunId(),
+                found0.bestMetric(), sanitize(found0.bestConfig()), sanitizer.text(found0.error()), new ArrayList<>());
+        List<Views.TrialRow> rows = searchTables().read("read the trials of search " + id, c -> c.trials(id, null))
+                .stream().map(t -> new Views.TrialRow(t.generation(), t.position(), readJson(t.candidate()),
+                        t.status(), finite(t.metric()), t.runId(), t.promoted(), t.isFinal(), null)).toList();
+        Map<Integer, List<Views.TrialRow>> byGeneration = new TreeMap<>();
+        rows.forEach(r -> byGeneration.computeIfAbsent(r.generation(), g -> new ArrayList<>()).add(r));
+        Halving halving = halving(found0.settings());
+        boolean asynchronous = found0.settings() instanceof Map<?, ?> settings
+                && "ASYNCHRONOUS".equalsIgnoreCase(String.valueOf(settings.get("schedule")));
+        for (List<Views.TrialRow> generation : byGeneration.values()) {
+            Set<Views.TrialRow> survivors = survivors(generation, halving, asynchronous);
+            for (Views.TrialRow r : generation) {
+                String outcome = r.isFinal() ? "final" : survivors == null ? "pending"
+                        : survivors.contains(r) ? "survived" : "cut";
+                search.trials().add(new Views.TrialRow(r.generation(), r.position(), sanitize(r.candidate()),
+                        r.status(), r.metric(), r.runId(), "survived".equals(outcome), r.isFinal(), outcome));
+            }
         }
         return search;
     }
 
-    /** A candidate as the same config across generations ({@link Halving#identity}), in a comparable form. */
-    @SuppressWarnings("unchecked")
-    private static String withoutHalvings(Object candidate) {
-        if (!(candidate instanceof Map<?, ?> map)) {
-            return String.valueOf(candidate);
+    /**
+     * Who survived a generation, decided by the search's own rule ({@link Halving}): the promoted ones of an
+     * asynchronous rung; of a synchronous generation, once every trial finished, the top {@code halving_rate} by
+     * {@link Halving#rank}. {@code null} while a synchronous generation is still running, or without settings.
+     */
+    private static Set<Views.TrialRow> survivors(List<Views.TrialRow> generation, Halving halving,
+                                                 boolean asynchronous) {
+        if (asynchronous) {
+            Set<Views.TrialRow> promoted = new HashSet<>();
+            generation.stream().filter(Views.TrialRow::survivor).forEach(promoted::add);
+            return promoted;
         }
-        Map<Object, Object> copy = new TreeMap<>(Comparator.comparing(String::valueOf));
-        copy.putAll(Halving.identity(ADict.of((Map<String, ?>) map)).toMap());
-        return copy.toString();
+        if (halving == null || generation.stream().anyMatch(t -> t.isFinal()
+                || "pending".equals(t.status()) || "running".equals(t.status()))) {
+            return null;
+        }
+        return new HashSet<>(halving.survivors(halving.rank(generation,
+                t -> t.metric() == null ? Double.NaN : t.metric())));
+    }
+
+    /** The search's halving rule from its stored settings, or {@code null} when they are not readable. */
+    private static Halving halving(Object settings) {
+        if (!(settings instanceof Map<?, ?> map)) {
+            return null;
+        }
+        try {
+            return new Halving(((Number) map.get("halving_rate")).doubleValue(),
+                    ((Number) map.get("num_min_samples")).intValue(),
+                    Mode.valueOf(String.valueOf(map.get("mode")).toUpperCase(Locale.ROOT)));
+        } catch (RuntimeException e) {
+            return null; // a search written by another tool: its trials are shown without outcomes
+        }
+    }
+
+    /**
+     * A search's settings: Ato's own fixed fields ({@code metric_key}, {@code halving_rate}, ...), whose names are
+     * no secrets (a key rule would mask {@code metric_key}); their texts still pass the sanitizer.
+     */
+    private Object settings(Object settings) {
+        if (!(settings instanceof Map<?, ?> map)) {
+            return settings;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>();
+        map.forEach((k, v) -> shown.put(String.valueOf(k), v instanceof String text ? sanitizer.text(text) : v));
+        return shown;
+    }
+
+    /** A JSON value read from the database (a config, a candidate) as the sanitizer lets it be shown. */
+    private Object sanitize(Object value) {
+        return value instanceof Map<?, ?> map ? sanitizer.map(castMap(map)) : value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> castMap(Map<?, ?> map) {
+        return (Map<String, ?>) map;
     }
 
     boolean hasSearchTables() {
@@ -182,6 +314,10 @@ class DashboardReader {
         return json.readValue(text, Object.class);
     }
 
+    private List<String> tags(List<String> tags) {
+        return tags == null ? List.of() : tags.stream().map(sanitizer::text).toList();
+    }
+
     private static RunStatus status(String text) {
         try {
             return RunStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
@@ -206,8 +342,9 @@ class DashboardReader {
         return first.keySet().stream().filter(varying::contains).limit(12).toList();
     }
 
-    private static Double finite(Double value) {
-        return value != null && Double.isFinite(value) ? value : null;
+
+    private static Double finite(Object value) {
+        return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
     private static String text(Instant time) {
@@ -225,7 +362,9 @@ class DashboardReader {
         }
 
         Views.Series build() {
-            return new Views.Series(steps, values);
+            long lo = steps.stream().mapToLong(Long::longValue).min().orElse(0);
+            long hi = steps.stream().mapToLong(Long::longValue).max().orElse(0);
+            return new Views.Series(steps, values, steps.size(), true, lo, hi);
         }
     }
 }

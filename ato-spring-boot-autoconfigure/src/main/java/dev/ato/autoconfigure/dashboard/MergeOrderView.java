@@ -5,6 +5,7 @@ import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.Layer;
 import dev.ato.scope.Origin;
 import dev.ato.scope.Resolution;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.beans.factory.ObjectProvider;
 
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import java.util.Map;
 final class MergeOrderView {
 
     private final ObjectProvider<AtoScopes> scopes;
+    private final Sanitizer sanitizer;
 
-    MergeOrderView(ObjectProvider<AtoScopes> scopes) {
+    MergeOrderView(ObjectProvider<AtoScopes> scopes, Sanitizer sanitizer) {
         this.scopes = scopes;
+        this.sanitizer = sanitizer;
     }
 
     List<Views.ScopeView> scopes() {
@@ -41,22 +44,25 @@ final class MergeOrderView {
         }
         List<Views.HistoryEntry> entries = new ArrayList<>();
         for (Origin origin : atoScopes.resolution(scopeName).history(key)) {
-            entries.add(new Views.HistoryEntry(origin.name(), origin.kind().name(), origin.value(), origin.removed(),
-                    origin.key().equals(key) ? origin.describe() : origin.describe() + " (" + origin.key() + ")"));
+            String description = origin.key().equals(key) ? origin.describe()
+                    : origin.describe() + " (" + origin.key() + ")";
+            entries.add(new Views.HistoryEntry(sanitizer.text(origin.name()), origin.kind().name(),
+                    sanitizer.value(origin.key(), origin.value()), origin.removed(), sanitizer.text(description)));
         }
         return entries;
     }
 
-    private static Views.ScopeView view(String name, Resolution resolution) {
+    private Views.ScopeView view(String name, Resolution resolution) {
         List<Views.LayerView> layers = new ArrayList<>();
         int index = 0;
         for (Layer layer : resolution.layers()) {
-            layers.add(new Views.LayerView(index++, layer.name(), layer.kind().name(), layer.priority(),
-                    layer.values(), List.copyOf(layer.removed())));
+            layers.add(new Views.LayerView(index++, sanitizer.text(layer.name()), layer.kind().name(),
+                    layer.priority(), sanitizer.map(layer.values()), List.copyOf(layer.removed())));
         }
         List<Views.KeyOrigin> keys = new ArrayList<>();
         for (Map.Entry<String, Object> leaf : resolution.config().leaves().entrySet()) {
-            keys.add(new Views.KeyOrigin(leaf.getKey(), leaf.getValue(), resolution.origin(leaf.getKey()).describe()));
+            keys.add(new Views.KeyOrigin(leaf.getKey(), sanitizer.value(leaf.getKey(), leaf.getValue()),
+                    sanitizer.text(resolution.origin(leaf.getKey()).describe())));
         }
         return new Views.ScopeView(name, layers, keys);
     }

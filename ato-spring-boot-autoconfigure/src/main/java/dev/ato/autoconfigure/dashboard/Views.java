@@ -12,12 +12,19 @@ final class Views {
     record ProjectSummary(String name, String description, long runs) {
     }
 
-    /** One row of the runs table; {@code config} holds only the keys whose values differ between the runs. */
+    /**
+     * One row of the runs table; {@code config} holds only the keys whose values differ between the runs,
+     * {@code metrics} every metric key the run logged.
+     */
     record RunRow(long id, String status, String startTime, String endTime, List<String> tags, String structuralHash,
-                  Map<String, Object> config) {
+                  Map<String, Object> config, Map<String, MetricCell> metrics) {
     }
 
-    record RunsPage(String project, List<String> varyingKeys, List<RunRow> runs) {
+    /** A run's metric in the runs table: last logged value, lowest, highest ({@code null} when not finite). */
+    record MetricCell(Double last, Double min, Double max, long count) {
+    }
+
+    record RunsPage(String project, List<String> varyingKeys, List<String> metricKeys, List<RunRow> runs) {
     }
 
     record ArtifactRow(String path, String dataType, String dataInfo, Long sizeBytes, String sha256) {
@@ -32,12 +39,23 @@ final class Views {
                      List<ArtifactRow> artifacts, List<FingerprintRow> fingerprints) {
     }
 
-    /** One metric key's points in storage order; {@code null} values are NaN or infinite. */
-    record Series(List<Long> steps, List<Double> values) {
+    /**
+     * One metric key's points in step (or, for raw pages, storage) order; {@code null} values are NaN or infinite.
+     * {@code count} is how many points are stored in the range; {@code exact} when all of them are here (otherwise
+     * each bucket's first, lowest, highest and last); {@code minStep}/{@code maxStep} the whole series' range.
+     */
+    record Series(List<Long> steps, List<Double> values, long count, boolean exact, long minStep, long maxStep) {
     }
 
-    /** New metric points of a run since a cursor, with the run's status so a page knows when to stop asking. */
-    record MetricBatch(long runId, String status, long cursor, Map<String, Series> series) {
+    /** A run's series as a chart first draws them, and the cursor from which to poll new points. */
+    record SeriesSet(long runId, String status, long cursor, Map<String, Series> series) {
+    }
+
+    /**
+     * Raw metric points of a run after a cursor, with the run's status so a page knows when to stop asking;
+     * {@code more} when the page was full and the next page starts at {@code cursor}.
+     */
+    record MetricBatch(long runId, String status, long cursor, boolean more, Map<String, Series> series) {
     }
 
     /** One config key across the compared runs; {@code present} says which runs have it. */
@@ -52,9 +70,12 @@ final class Views {
                          long createdMs) {
     }
 
-    /** One evaluation of a search; {@code survivor} when its config went on to the next generation. */
+    /**
+     * One evaluation of a search; {@code outcome} is {@code survived} or {@code cut} (decided by the search's
+     * {@code Halving} rule), {@code pending} while its generation runs, or {@code final} for the re-evaluation.
+     */
     record TrialRow(int generation, int position, Object candidate, String status, Double metric, Long runId,
-                    boolean survivor, boolean isFinal) {
+                    boolean survivor, boolean isFinal, String outcome) {
     }
 
     record SearchDetail(String id, String project, Object space, Object settings, String status, int generation,

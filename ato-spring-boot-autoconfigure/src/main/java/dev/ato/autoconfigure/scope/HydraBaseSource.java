@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
 import dev.ato.AtoConfigException;
+import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.hydra.Hydra;
 import dev.ato.hydra.HydraLayer;
 import dev.ato.hydra.Resolvers;
@@ -37,37 +38,22 @@ final class HydraBaseSource implements BaseSource {
 
     /** The trees configured under {@code ato.hydra.<scope>}, by scope name; each must name an existing dir. */
     static Map<String, HydraBaseSource> configured(Environment environment) {
-        Map<String, Object> raw = Binder.get(environment).bind("ato.hydra", Bindable.mapOf(String.class,
-                Object.class)).orElse(Map.of());
+        Map<String, AtoProperties.HydraTree> trees = Binder.get(environment).bind("ato.hydra",
+                Bindable.mapOf(String.class, AtoProperties.HydraTree.class)).orElse(Map.of());
         Map<String, HydraBaseSource> sources = new LinkedHashMap<>();
-        raw.forEach((scope, value) -> {
-            if (!(value instanceof Map<?, ?> settings)) {
-                throw new AtoConfigException("ato.hydra." + scope + " must hold config-dir and config-name");
-            }
-            String dir = value(settings, "config-dir", "configDir", "config_dir");
-            String name = value(settings, "config-name", "configName", "config_name");
-            if (dir == null) {
+        trees.forEach((scope, tree) -> {
+            if (tree.getConfigDir() == null) {
                 throw new AtoConfigException("ato.hydra." + scope + ".config-dir is missing: name the Hydra config"
                         + " dir (Hydra's config_path) whose tree backs scope '" + scope + "'");
             }
-            Path path = Path.of(dir).toAbsolutePath().normalize();
+            Path path = tree.getConfigDir().toAbsolutePath().normalize();
             if (!Files.isDirectory(path)) {
-                throw new AtoConfigException("ato.hydra." + scope + ".config-dir '" + dir + "' (" + path
-                        + ") is not a directory");
+                throw new AtoConfigException("ato.hydra." + scope + ".config-dir '" + tree.getConfigDir() + "' ("
+                        + path + ") is not a directory");
             }
-            sources.put(scope, new HydraBaseSource(path, name));
+            sources.put(scope, new HydraBaseSource(path, tree.getConfigName()));
         });
         return sources;
-    }
-
-    private static String value(Map<?, ?> settings, String... names) {
-        for (String n : names) {
-            Object v = settings.get(n);
-            if (v != null) {
-                return String.valueOf(v);
-            }
-        }
-        return null;
     }
 
     @Override

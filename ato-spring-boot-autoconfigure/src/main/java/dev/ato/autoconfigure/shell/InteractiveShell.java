@@ -6,7 +6,6 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.jline.CommandCompleter;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,7 +25,7 @@ final class InteractiveShell {
     static void run(BeanFactory beans, CommandRegistry registry, AtoShellRunner runner) {
         LineReader reader = beans.getBean(LineReader.class);
         if (reader instanceof LineReaderImpl impl) {
-            impl.setCompleter(new OrderedCompleter(new CommandCompleter(registry)));
+            impl.setCompleter(new AtoCompleter(registry));
         }
         PrintWriter out = reader.getTerminal().writer();
         while (true) {

@@ -147,7 +147,7 @@ class RunsCommands {
         List<String> metrics = runs.finder().metricKeys(known);
         if (metric == null) {
             if (metrics.size() != 1) {
-                throw new AtoConfigException("runs best needs --metric KEY: project '" + known + "' has "
+                throw new AtoConfigException("runs best needs --metric NAME, project '" + known + "' has "
                         + (metrics.isEmpty() ? "no metrics yet" : "the metrics " + String.join(", ", metrics)));
             }
             metric = metrics.get(0);

@@ -22,7 +22,7 @@ class DashboardAutoConfigurationTest {
     @Test
     void offByDefaultButTheShellCommandIsThere() {
         runner.run(context -> {
-            assertThat(context).doesNotHaveBean(DashboardApi.class);
+            assertThat(context).doesNotHaveBean(DashboardRoutes.class);
             assertThat(context).hasSingleBean(DashboardCommand.class);
         });
     }
@@ -30,19 +30,20 @@ class DashboardAutoConfigurationTest {
     @Test
     void servedWhenEnabled() {
         runner.withPropertyValues("ato.dashboard.enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(DashboardApi.class);
-            assertThat(context).hasSingleBean(DashboardReader.class);
+            assertThat(context).hasSingleBean(DashboardRoutes.class);
+            assertThat(context).hasSingleBean(DashboardEndpoint.class);
         });
     }
 
     @Test
-    void backsOffWithoutSpringMvcOrWhenAtoIsOff() {
+    void theCommandNeedsNoSpringMvcButServingInTheAppDoes() {
         runner.withPropertyValues("ato.dashboard.enabled=true")
                 .withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
-                .run(context -> assertThat(context).doesNotHaveBean(DashboardApi.class)
-                        .doesNotHaveBean(DashboardCommand.class));
+                .run(context -> assertThat(context).doesNotHaveBean(DashboardRoutes.class)
+                        .hasSingleBean(DashboardCommand.class));
         runner.withPropertyValues("ato.dashboard.enabled=true", "ato.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(DashboardApi.class));
+                .run(context -> assertThat(context).doesNotHaveBean(DashboardRoutes.class)
+                        .doesNotHaveBean(DashboardCommand.class));
         runner.withPropertyValues("ato.shell.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(DashboardCommand.class));
     }

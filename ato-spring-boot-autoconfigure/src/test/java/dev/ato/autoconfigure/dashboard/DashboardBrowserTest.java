@@ -1,6 +1,11 @@
 package dev.ato.autoconfigure.dashboard;
 
+import dev.ato.Mode;
 import dev.ato.adict.ADict;
+import dev.ato.hyperopt.HyperBand;
+import dev.ato.hyperopt.Schedule;
+import dev.ato.hyperopt.SearchSpace;
+import dev.ato.hyperopt.Searches;
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.Tracker;
@@ -84,7 +89,6 @@ class DashboardBrowserTest extends ServedDashboard {
         List<WebElement> rows = waitForRows(4);
         assertThat(statuses()).containsExactlyInAnyOrder("completed", "failed", "killed", "crashed");
         assertThat(rows).hasSize(4);
-        screenshot("runs");
 
         driver.findElement(By.id("filter-config")).sendKeys("lr<0.02");
         driver.findElement(By.id("apply-filters")).click();
@@ -206,7 +210,6 @@ class DashboardBrowserTest extends ServedDashboard {
         assertThat(metric.getAttribute("data-points")).isEqualTo(String.valueOf(generations.size()));
         assertThat(generations.get(0).findElements(By.cssSelector("tbody tr"))).hasSize(8);
         assertThat(generations.get(0).findElements(By.cssSelector("tbody tr.survivor"))).hasSize(4);
-        screenshot("search");
 
         go("/ato/scopes.html");
         wait(d -> !d.findElements(By.cssSelector("section.scope[data-scope='train']")).isEmpty());
@@ -219,6 +222,145 @@ class DashboardBrowserTest extends ServedDashboard {
         assertThat(text("section.scope .history li:last-child")).isEqualTo("view 'fast': 0.5");
         screenshot("merge-order");
         assertNoAlert();
+    }
+
+    @Test
+    void sortingByAMetricOrdersTheRunsByIt() throws IOException {
+        go("/ato/runs.html?project=vision");
+        waitForRows(4);
+        driver.findElement(By.cssSelector("th[data-key='m:loss']")).click();
+        // ascending: baseline's last loss 1/50, tuned's 2/30; runs without the metric last
+        assertThat(runOrder().subList(0, 2)).containsExactly(RUNS.baseline(), RUNS.tuned());
+        assertThat(text("#runs tr[data-run='" + RUNS.baseline() + "'] td[data-column='m:loss']")).isEqualTo("0.02");
+        driver.findElement(By.cssSelector("th[data-key='m:loss']")).click();
+        assertThat(runOrder().subList(0, 2)).containsExactly(RUNS.tuned(), RUNS.baseline());
+        assertThat(driver.getCurrentUrl()).contains("sort=m%3Aloss").contains("dir=desc");
+        // one line per row whatever the tags, and a sub-second run shows its duration
+        assertThat(driver.findElement(By.cssSelector("#runs tr[data-run='" + RUNS.hostile() + "']")).getSize()
+                .getHeight()).isLessThan(40);
+        assertThat(text("#runs tr[data-run='" + RUNS.hostile() + "'] td[data-column='duration']")).matches("\\d\\.\\d\\d s");
+        screenshot("runs");
+    }
+
+    @Test
+    void chosenColumnsStayInTheUrlAcrossAReload() {
+        go("/ato/runs.html?project=vision");
+        waitForRows(4);
+        assertThat(driver.findElements(By.cssSelector("th[data-key='p:lr']"))).hasSize(1);
+        driver.findElement(By.cssSelector("#columns summary")).click();
+        driver.findElement(By.cssSelector("#columns input[data-column='p:lr']")).click();
+        driver.findElement(By.cssSelector("#columns input[data-column='m:loss:min']")).click();
+        assertThat(driver.findElements(By.cssSelector("th[data-key='p:lr']"))).isEmpty();
+        String shared = driver.getCurrentUrl();
+        assertThat(shared).contains("cols=");
+        driver.navigate().refresh();
+        waitForRows(4);
+        assertThat(driver.findElements(By.cssSelector("th[data-key='p:lr']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("th[data-key='m:loss:min']"))).hasSize(1);
+        go(shared.substring(shared.indexOf("/ato/")));
+        waitForRows(4);
+        assertThat(driver.findElements(By.cssSelector("th[data-key='m:loss:min']"))).hasSize(1);
+    }
+
+    @Test
+    void projectChartsDrawOneLinePerRunWithTheMetric() throws IOException {
+        go("/ato/charts.html?project=vision&metric=loss");
+        wait(d -> !d.findElements(By.cssSelector("#project-parallel[data-lines]")).isEmpty());
+        // baseline and tuned logged loss; the other two runs did not
+        assertThat(driver.findElement(By.id("project-parallel")).getAttribute("data-lines")).isEqualTo("2");
+        assertThat(script("return atoEcharts[1].getOption().series.map(s => s.data.length)"
+                + ".reduce((a, b) => a + b, 0)")).isEqualTo(2L);
+        assertThat(driver.findElement(By.id("scatter")).getAttribute("data-points")).isEqualTo("2");
+        assertThat(text("#best-runs tbody tr:first-child td:first-child")).isEqualTo("#" + RUNS.baseline());
+        screenshot("charts");
+    }
+
+    @Test
+    void aFinishedSearchShowsHistoryGenerationsAndParallelCoordinates() throws IOException {
+        go("/ato/search.html?id=" + RUNS.searchId());
+        wait(d -> !d.findElements(By.cssSelector("#search-parallel[data-lines]")).isEmpty());
+        assertThat(driver.findElement(By.id("search-parallel")).getAttribute("data-lines")).isEqualTo("8");
+        List<WebElement> generations = driver.findElements(By.cssSelector("#generations tbody tr"));
+        assertThat(generations).hasSizeGreaterThan(1);
+        assertThat(generations.get(0).findElements(By.tagName("td")).get(1).getText()).isEqualTo("8");
+        assertThat(generations.get(0).findElements(By.tagName("td")).get(2).getText()).isEqualTo("4");
+        assertThat(generations.get(0).findElements(By.tagName("td")).get(3).getText()).isEqualTo("4");
+        assertThat(driver.findElements(By.cssSelector("#generations td.winner-path"))).hasSize(generations.size());
+        long evaluated = (Long) script("return document.querySelectorAll('section.generation tbody tr').length");
+        assertThat(waitForChart("history").getAttribute("data-points")).isEqualTo(String.valueOf(evaluated));
+        assertThat(text("#settings tr[data-setting='halving_rate'] td")).isEqualTo("0.5");
+        assertThat(driver.findElements(By.cssSelector("#top-legend li"))).hasSize(8);
+        screenshot("search");
+    }
+
+    @Test
+    void aRunningSearchFillsInAsAnotherWorkerFinishesTrials() throws Exception {
+        SearchSpace space = SearchSpace.builder().floats("lr", 0.1, 0.4, 4).categories("model", List.of("a", "b"))
+                .build();
+        try (Searches searches = Searches.open(RUNS.jdbcUrl())) {
+            String id = searches.start("live-search", new HyperBand(space, 0.5, 2, Mode.MAX), Schedule.SYNCHRONOUS,
+                    new ADict());
+            go("/ato/search.html?id=" + id);
+            wait(d -> !d.findElements(By.cssSelector("#generations tbody tr")).isEmpty());
+            assertThat(text("h1 .badge")).isEqualTo("running");
+            assertThat(driver.findElements(By.cssSelector(".chart[data-metric='history']"))).isEmpty();
+            Thread worker = new Thread(() -> {
+                try (Searches other = Searches.open(RUNS.jdbcUrl())) { // another worker, its own connections
+                    other.work(id, c -> {
+                        sleep(150);
+                        return c.getDouble("lr");
+                    });
+                }
+            }, "other-worker");
+            worker.start();
+            wait(d -> !d.findElements(By.cssSelector(".chart[data-metric='history']")).isEmpty()
+                    && d.findElements(By.cssSelector(".chart[data-metric='history']")).get(0).getAttribute("data-points")
+                    .compareTo("0") > 0);
+            screenshot("search-running");
+            worker.join(60_000);
+            wait(d -> "completed".equals(d.findElement(By.cssSelector("h1 .badge")).getAttribute("data-status")));
+            assertThat(driver.findElement(By.id("search-parallel")).getAttribute("data-lines")).isEqualTo("8");
+        }
+    }
+
+    @Test
+    void aSecretShowsMaskedAndAProjectWithASlashOpens() {
+        go("/ato/index.html");
+        wait(d -> !d.findElements(By.linkText(KnownRuns.ODD_PROJECT)).isEmpty());
+        driver.findElement(By.linkText(KnownRuns.ODD_PROJECT)).click();
+        waitForRows(1);
+        assertThat(text("#project-name")).isEqualTo(KnownRuns.ODD_PROJECT);
+        driver.findElement(By.linkText("#" + RUNS.odd())).click();
+        wait(d -> !d.findElements(By.cssSelector("[data-key='db.password'] .value")).isEmpty());
+        assertThat(text("[data-key='db.password'] .value")).isEqualTo("******");
+        assertThat(text("[data-key='db.host'] .value")).isEqualTo("db.local");
+        assertThat(driver.getPageSource()).doesNotContain(KnownRuns.SECRET);
+        driver.findElement(By.linkText(KnownRuns.ODD_PROJECT)).click();
+        waitForRows(1);
+    }
+
+    @Test
+    void aLongRunIsDrawnDownsampledAndAtFullResolutionWhenZoomedIn() {
+        go("/ato/run.html?id=" + RUNS.long_());
+        WebElement loss = waitForChart("loss");
+        assertThat(loss.getAttribute("data-points")).isEqualTo(String.valueOf(KnownRuns.LONG_POINTS));
+        assertThat(Integer.parseInt(loss.getAttribute("data-drawn"))).isLessThanOrEqualTo(2000);
+        assertThat(((Number) script("return Math.max(...atoCharts[0].plot.data[1])")).doubleValue())
+                .isEqualTo(KnownRuns.SPIKE);
+        script("atoCharts[0].plot.setScale('x', {min: 12300, max: 12399}); return 1");
+        wait(d -> "100".equals(waitForChart("loss").getAttribute("data-range-points")));
+    }
+
+    private List<Long> runOrder() {
+        return rows().stream().map(r -> Long.parseLong(r.getAttribute("data-run"))).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void log(RunHandle run, int from, int to) {

@@ -56,7 +56,8 @@ class DashboardReaderPostgresTest {
             searches.work(searchId, c -> c.getDouble("lr"));
         }
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-        DashboardReader reader = new DashboardReader(RunFinder.create(dataSource));
+        DashboardReader reader = new DashboardReader(RunFinder.create(dataSource),
+                dev.ato.sanitize.Sanitizer.defaults());
 
         assertThat(reader.projects()).anyMatch(p -> p.name().equals(project) && p.runs() >= 2);
         Views.RunsPage page = reader.runs(project, List.of(), List.of(), List.of());
@@ -71,9 +72,12 @@ class DashboardReaderPostgresTest {
         Views.RunDetail run = reader.run(first);
         assertThat(run.project()).isEqualTo(project);
         assertThat(run.artifacts()).extracting(Views.ArtifactRow::path).containsExactly("model.bin");
-        Views.MetricBatch metrics = reader.metrics(first, 0);
+        Views.MetricBatch metrics = reader.metrics(first, null, 0, DashboardReader.LIVE_PAGE);
         assertThat(metrics.series().get("loss").values()).containsExactly(1.0, null, 0.5);
-        assertThat(reader.metrics(first, metrics.cursor()).series()).isEmpty();
+        assertThat(reader.metrics(first, null, metrics.cursor(), DashboardReader.LIVE_PAGE).series()).isEmpty();
+        // the streamed, downsampled read runs in a transaction with a fetch size on PostgreSQL
+        assertThat(reader.series(first, "loss", null, null, 400).series().get("loss").values())
+                .containsExactly(1.0, null, 0.5);
 
         assertThat(reader.hasSearchTables()).isTrue();
         assertThat(reader.searches(project + "-search")).extracting(Views.SearchSummary::id).contains(searchId);

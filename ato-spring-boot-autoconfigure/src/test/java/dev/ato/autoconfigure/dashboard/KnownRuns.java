@@ -26,15 +26,23 @@ import java.util.Map;
  * A real SQLite tracker file with known runs in project {@value #PROJECT}: a completed baseline with 50 loss and 50
  * accuracy points, an artifact file, fingerprints and recorded origins; a failed run differing only in {@code lr};
  * a killed run of another structure holding markup in a config value and a tag; and a crashed run. Project
- * {@value #SEARCH_PROJECT} holds a finished HyperBand search over 4 learning rates and 2 models.
+ * {@value #SEARCH_PROJECT} holds a finished HyperBand search over 4 learning rates and 2 models; project
+ * {@value #ODD_PROJECT} one run whose config holds a password.
  */
-record KnownRuns(Path database, long baseline, long tuned, long hostile, long crashed, String searchId) {
+record KnownRuns(Path database, long baseline, long tuned, long hostile, long crashed, long odd, long long_, String searchId) {
 
     static final String PROJECT = "vision";
     static final String SEARCH_PROJECT = "search-demo";
+    /** A project name no path segment could carry: a slash, a space and non-ASCII letters. */
+    static final String ODD_PROJECT = "team/vision ü 実験";
+    static final String SECRET = "hunter2-s3cr3t";
     static final String SCRIPT = "<script>alert(1)</script>";
     static final int BASELINE_POINTS = 50;
     static final int TUNED_POINTS = 30;
+    /** Points of the long run: a smooth curve with one spike ({@value #SPIKE} at step {@value #SPIKE_STEP}). */
+    static final int LONG_POINTS = 20_000;
+    static final double SPIKE = 100.0;
+    static final int SPIKE_STEP = 12_345;
 
     String jdbcUrl() {
         return "jdbc:sqlite:" + database;
@@ -74,6 +82,19 @@ record KnownRuns(Path database, long baseline, long tuned, long hostile, long cr
                 run.logArtifact("<img src=x onerror=alert(2)>.txt", "text", null);
                 run.finish(RunStatus.KILLED);
             }
+            long odd;
+            try (RunHandle run = tracker.start(ODD_PROJECT, ADict.of(Map.of("lr", 0.2, "db",
+                    Map.of("password", SECRET, "host", "db.local"))), "odd")) {
+                odd = run.id();
+                run.logMetric("loss", 0.5, 0);
+            }
+            long longRun;
+            try (RunHandle run = tracker.start("long", ADict.of(Map.of("lr", 0.3)), "long")) {
+                longRun = run.id();
+                for (int step = 0; step < LONG_POINTS; step++) {
+                    run.logMetric("loss", step == SPIKE_STEP ? SPIKE : 1.0 + Math.sin(step / 1000.0), step);
+                }
+            }
             long crashed;
             try (RunHandle run = tracker.start(PROJECT, config(0.05), "tuned")) {
                 crashed = run.id();
@@ -86,7 +107,7 @@ record KnownRuns(Path database, long baseline, long tuned, long hostile, long cr
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return new KnownRuns(database, baseline, tuned, hostile, crashed, search("jdbc:sqlite:" + database));
+            return new KnownRuns(database, baseline, tuned, hostile, crashed, odd, longRun, search("jdbc:sqlite:" + database));
         }
     }
 

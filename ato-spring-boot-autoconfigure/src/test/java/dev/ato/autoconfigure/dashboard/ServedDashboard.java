@@ -30,7 +30,7 @@ abstract class ServedDashboard {
         registry.add("spring.datasource.url", RUNS::jdbcUrl);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 

@@ -123,7 +123,7 @@ class OneShotCommandLineTest {
         "runs show 999999 | 2 | Error: no run with id 999999; projects: cli, secrets, two-metrics",
         "runs list --project nope | 2 | Error: no project 'nope'; projects: cli, secrets, two-metrics",
         "runs best --metric accc | 2 | Error: no run of project 'cli' logged a number for the metric 'accc'; did you mean 'acc'?; metrics: acc",
-        "runs best --project two-metrics | 2 | Error: runs best needs --metric KEY: project 'two-metrics' has the metrics acc, loss",
+        "runs best --project two-metrics | 2 | Error: runs best needs --metric NAME, project 'two-metrics' has the metrics acc, loss",
         "runs list --lmit 3 | 2 | Error: 'runs list' has no option --lmit; did you mean '--limit'?",
         "runs list --limit x | 2 | Error: bad option value",
         "runs list --status sleeping | 2 | Error: unknown status 'sleeping'; use one of running, completed",

@@ -47,13 +47,12 @@ public sealed interface Distribution permits Distribution.Floats, Distribution.I
 
         @Override
         public double sample(SplittableRandom random) {
-            return internalLow() + random.nextDouble() * (internalHigh() - internalLow());
+            return between(random, internalLow(), internalHigh());
         }
 
         @Override
         public double internal(Object value) {
-            double x = ((Number) value).doubleValue();
-            return log ? Math.log(x) : x;
+            return scaled(((Number) value).doubleValue(), log);
         }
 
         @Override
@@ -94,13 +93,12 @@ public sealed interface Distribution permits Distribution.Floats, Distribution.I
         // the internal range is widened by half a unit so each integer gets an equal share of a uniform draw
         @Override
         public double sample(SplittableRandom random) {
-            return internalLow() + random.nextDouble() * (internalHigh() - internalLow());
+            return between(random, internalLow(), internalHigh());
         }
 
         @Override
         public double internal(Object value) {
-            double x = ((Number) value).doubleValue();
-            return log ? Math.log(x) : x;
+            return scaled(((Number) value).doubleValue(), log);
         }
 
         @Override
@@ -179,6 +177,16 @@ public sealed interface Distribution permits Distribution.Floats, Distribution.I
         public ADict spec() {
             return new ADict().put("param_type", "CATEGORY").put("categories", values);
         }
+    }
+
+    /** A uniform draw between two internal numbers (ranges of either kind draw the same way). */
+    private static double between(SplittableRandom random, double low, double high) {
+        return low + random.nextDouble() * (high - low);
+    }
+
+    /** A range's value as its internal number: itself, or its logarithm for a log range. */
+    private static double scaled(double value, boolean log) {
+        return log ? Math.log(value) : value;
     }
 
     private static void checkRange(double low, double high, boolean log) {

@@ -66,9 +66,21 @@ final class MetricWriter implements AutoCloseable {
         listeners.accept(l -> l.metricLogged(metric.runId(), metric.key(), metric.value(), metric.step()));
     }
 
-    /** Items waiting in the queue. */
+    /**
+     * Metrics logged but not yet written. Counted, not read off the queue, which also holds flush and stop markers
+     * (a flush returns once its metrics are written, possibly before the writer has taken its marker).
+     */
     int queued() {
-        return queue.size();
+        long logged;
+        enqueueLock.lock();
+        try {
+            logged = enqueued;
+        } finally {
+            enqueueLock.unlock();
+        }
+        synchronized (progress) {
+            return (int) Math.max(0, logged - done);
+        }
     }
 
     /** Returns when every metric enqueued before this call is committed; throws if a write failed. */

@@ -3,28 +3,19 @@ package dev.ato.format;
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.stream.Collectors;
 
-/** Binds an ADict to a record or bean with Jackson; scalars are never coerced from text. */
+/** Binds an ADict to a record or bean with Jackson ({@link Mappers#binding()}); scalars are never coerced from text. */
 final class Binder {
-
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private Binder() {
     }
 
     static <T> T bind(ADict dict, Class<T> type) {
         try {
-            return MAPPER.convertValue(dict.toMap(), type);
+            return Mappers.binding().convertValue(dict.toMap(), type);
         } catch (JacksonException e) {
             String key = e.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))

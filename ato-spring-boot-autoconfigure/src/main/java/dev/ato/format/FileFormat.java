@@ -5,11 +5,6 @@ import dev.ato.AtoLimitException;
 import dev.ato.adict.ADict;
 import dev.ato.adict.Limits;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.toml.TomlMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +17,19 @@ import java.util.Map;
 /**
  * The config file formats, chosen by file extension: JSON, YAML (1.2 core schema), TOML through Jackson, and
  * Python ato's XYZ. Text is read by {@link TreeReader} (JSON, YAML, TOML) or {@link Xyz}, within the
- * {@link Limits}; the mappers here write. Reading and writing text is symmetric: {@code read(write(d))} gives {@code d} back for every
+ * {@link Limits}; the {@link Mappers#configFile} mappers write. Reading and writing text is symmetric: {@code read(write(d))} gives {@code d} back for every
  * format but XYZ, which is unquoted (see {@link Xyz}).
  */
 public enum FileFormat {
-    JSON(List.of(".json"), JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()),
-    YAML(List.of(".yaml", ".yml"), YAMLMapper.builder().build()),
-    TOML(List.of(".toml"), TomlMapper.builder().build()),
-    XYZ(List.of(".xyz"), null);
+    JSON(List.of(".json")),
+    YAML(List.of(".yaml", ".yml")),
+    TOML(List.of(".toml")),
+    XYZ(List.of(".xyz"));
 
     private final List<String> extensions;
-    private final ObjectMapper mapper;
 
-    FileFormat(List<String> extensions, ObjectMapper mapper) {
+    FileFormat(List<String> extensions) {
         this.extensions = extensions;
-        this.mapper = mapper;
     }
 
     /** The extensions of this format, with their dot, the preferred one first. */
@@ -97,7 +90,7 @@ public enum FileFormat {
             }
         }
         try {
-            return mapper.writeValueAsString(plain);
+            return Mappers.configFile(this).writeValueAsString(plain);
         } catch (JacksonException e) {
             throw new AtoConfigException("cannot write the config as " + name() + ": " + e.getOriginalMessage(), e);
         }

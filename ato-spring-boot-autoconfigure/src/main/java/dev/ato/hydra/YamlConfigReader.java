@@ -1,26 +1,26 @@
 package dev.ato.hydra;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.yaml.YAMLAnchorReplayingFactory;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import dev.ato.AtoConfigException;
+import dev.ato.AtoLimitException;
+import dev.ato.adict.Limits;
+import dev.ato.format.FileFormat;
+import dev.ato.format.TreeReader;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a YAML config file the way OmegaConf loads it: YAML 1.1 scalars ({@code yes/no/on/off} are booleans,
- * {@code 017} is octal, {@code 1:30} is 90) plus OmegaConf's float rule ({@code 1e-4} is a float). Jackson parses
- * the document (anchors, aliases and merge keys included); plain scalars are typed here, because Jackson follows
- * YAML 1.2, and a scalar counts as quoted when the source text at its position starts with a quote.
+ * {@code 017} is octal, {@code 1:30} is 90) plus OmegaConf's float rule ({@code 1e-4} is a float). The document is
+ * read by the shared {@link TreeReader} (so anchors, aliases, merge keys, duplicate keys and the {@link Limits}
+ * behave exactly as in {@code ADict.load}); only the typing of plain (unquoted) scalars is Hydra's, given to the
+ * reader as {@link #plain}. Its errors become {@link HydraException}s naming the file and line.
  */
 final class YamlConfigReader {
 
-    private static final YAMLMapper MAPPER = new YAMLMapper(new YAMLAnchorReplayingFactory());
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern TRUE = Pattern.compile("yes|Yes|YES|true|True|TRUE|on|On|ON");
     private static final Pattern FALSE = Pattern.compile("no|No|NO|false|False|FALSE|off|Off|OFF");
@@ -35,6 +35,8 @@ final class YamlConfigReader {
     private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
     private static final Pattern HEADER_LINE = Pattern.compile("#\\s*@");
     private static final Pattern PACKAGE_HEADER = Pattern.compile("#\\s*@package\\s+(\\S*)\\s*");
+    /** The line a {@link TreeReader} error names right after the source: {@code source:line[:column]: ...}. */
+    private static final Pattern LINE = Pattern.compile(":(\\d+)[:]");
 
     private YamlConfigReader() {
     }
@@ -56,13 +58,19 @@ final class YamlConfigReader {
 
     /** The value of a YAML document, typed as OmegaConf types it ({@code null} for an empty document). */
     static Object readValue(String text, String source) {
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            JsonToken token = parser.nextToken();
-            return token == null ? null : readValue(parser, token, text, source, "");
-        } catch (JacksonException e) {
-            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new HydraException(HydraException.Kind.CONFIG_PARSE,
-                    "Invalid YAML: " + e.getOriginalMessage(), source + line, null, e);
+        try {
+            Limits limits = Limits.current();
+            return TreeReader.read(FileFormat.YAML, text, source, limits, scalar -> plain(scalar, source, limits));
+        } catch (AtoLimitException e) {
+            throw HydraException.limit(e, source, e.keyPath());
+        } catch (AtoConfigException e) {
+            // TreeReader's message starts with "source:line"; Hydra's errors carry the line in their source
+            String message = e.getMessage();
+            String detail = message.startsWith(source) ? message.substring(source.length()) : message;
+            Matcher line = LINE.matcher(detail);
+            String where = line.lookingAt() ? source + ":" + line.group(1) : source;
+            String what = detail.startsWith(":") ? detail.replaceFirst("^:[0-9:]*\\s*", "") : detail;
+            throw new HydraException(HydraException.Kind.CONFIG_PARSE, what, where, null, e);
         }
     }
 
@@ -86,75 +94,11 @@ final class YamlConfigReader {
         return result;
     }
 
-    private static Object readValue(JsonParser p, JsonToken token, String text, String source, String path) {
-        switch (token) {
-            case START_OBJECT -> {
-                LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-                // keys a merge key (<<: *anchor) brought in sit before this mapping in the text: the mapping's
-                // own keys override them, as YAML's merge key type says
-                long start = p.currentTokenLocation().getCharOffset();
-                java.util.Set<String> merged = new java.util.HashSet<>();
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String key = p.currentName();
-                    int line = p.currentTokenLocation().getLineNr();
-                    boolean fromMerge = p.currentTokenLocation().getCharOffset() < start;
-                    String child = path.isEmpty() ? key : path + "." + key;
-                    Object value = readValue(p, p.nextToken(), text, source, child);
-                    if (map.containsKey(key)) {
-                        if (fromMerge) {
-                            continue; // an explicit key, or an earlier merged one, wins
-                        }
-                        if (!merged.remove(key)) {
-                            throw new HydraException(HydraException.Kind.CONFIG_PARSE, "Duplicate key '" + key
-                                    + "' (line " + line + "); each key may appear once per mapping",
-                                    source + ":" + line, child);
-                        }
-                    } else if (fromMerge) {
-                        merged.add(key);
-                    }
-                    map.put(key, value);
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(readValue(p, t, text, source, path + "[" + list.size() + "]"));
-                }
-                return list;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> {
-                return scalar(p, text);
-            }
-        }
-    }
-
-    private static Object scalar(JsonParser p, String text) {
-        String value = p.getString();
-        int at = (int) p.currentTokenLocation().getCharOffset();
-        char first = at >= 0 && at < text.length() ? text.charAt(at) : ' ';
-        if (first == '&') { // an anchor: the scalar starts after its name
-            while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-            first = at < text.length() ? text.charAt(at) : ' ';
-        }
-        return switch (first) {
-            case '\'', '"', '|', '>' -> value;
-            case '!' -> p.currentToken() == JsonToken.VALUE_STRING ? value : plain(value); // explicit tag
-            default -> plain(value);
-        };
-    }
-
-    /** Types a plain (unquoted) scalar as YAML 1.1 with OmegaConf's float rule does. */
-    static Object plain(String s) {
+    /**
+     * Types a plain (unquoted) scalar as YAML 1.1 with OmegaConf's float rule does; a numeral longer than
+     * {@link Limits#maxNumberDigits()} is an error before any conversion (they are quadratic in the digits).
+     */
+    static Object plain(String s, String source, Limits limits) {
         char first = s.isEmpty() ? '~' : s.charAt(0);
         if (!Character.isDigit(first) && "-+.~nNyYtTfFoO".indexOf(first) < 0) {
             return s; // cannot be a null, bool or number: skip the patterns (most config strings)
@@ -169,18 +113,23 @@ final class YamlConfigReader {
             return Boolean.FALSE;
         }
         if (DECIMAL.matcher(s).matches()) {
+            checkDigits(s, source, limits);
             return integer(s.replace("_", ""), 10);
         }
         if (BINARY.matcher(s).matches()) {
+            checkDigits(s, source, limits);
             return integer(s.replace("_", "").replace("0b", ""), 2);
         }
         if (HEX.matcher(s).matches()) {
+            checkDigits(s, source, limits);
             return integer(s.replace("_", "").replace("0x", ""), 16);
         }
         if (OCTAL.matcher(s).matches()) {
+            checkDigits(s, source, limits);
             return integer(s.replace("_", ""), 8);
         }
-        if (SEXAGESIMAL.matcher(s).matches()) { // YAML 1.1 base 60: 1:30 is 90
+        if (SEXAGESIMAL.matcher(s).matches()) {
+            checkDigits(s, source, limits); // YAML 1.1 base 60: 1:30 is 90
             BigInteger total = BigInteger.ZERO;
             for (String part : s.replace("_", "").replaceFirst("^[-+]", "").split(":")) {
                 total = total.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
@@ -197,6 +146,12 @@ final class YamlConfigReader {
             return Double.NaN;
         }
         return s;
+    }
+
+    private static void checkDigits(String numeral, String source, Limits limits) {
+        if (numeral.length() > limits.maxNumberDigits() + 1) {
+            throw limits.numberTooLong(source, "", "", numeral.length());
+        }
     }
 
     private static Object integer(String digits, int radix) {

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
+import dev.ato.format.Mappers;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -11,9 +12,6 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,11 +30,6 @@ import java.util.Map;
  * of a result.
  */
 public final class Fingerprints {
-
-    private static final JsonMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .build();
 
     private Fingerprints() {
     }
@@ -74,10 +67,11 @@ public final class Fingerprints {
 
     /**
      * SHA-256 (hex) of the canonical JSON of {@code value}: map keys and bean properties sorted, ADicts as maps,
-     * so equal results give equal fingerprints whatever their insertion order.
+     * so equal results give equal fingerprints whatever their insertion order. The mapper is built on the first
+     * call, not when this class loads: one-shot commands load this class and never fingerprint a value.
      */
     public static String ofValue(Object value) {
-        return sha256(CANONICAL.writeValueAsString(canonical(value)).getBytes(StandardCharsets.UTF_8));
+        return sha256(Mappers.canonicalJson().writeValueAsString(canonical(value)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Object canonical(Object value) {

@@ -2,7 +2,7 @@ package dev.ato.tracker;
 
 import dev.ato.adict.ADict;
 import dev.ato.adict.PythonFloat;
-import tools.jackson.databind.json.JsonMapper;
+import dev.ato.format.Mappers;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -15,10 +15,6 @@ import java.util.Map;
  */
 final class PythonJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(tools.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
-
     private PythonJson() {
     }
 
@@ -30,7 +26,7 @@ final class PythonJson {
 
     /** Parses a JSON column: objects become {@link ADict}-ready maps, numbers Integer/Long/Double. */
     static Object read(String json) {
-        return json == null ? null : MAPPER.readValue(json, Object.class);
+        return json == null ? null : Mappers.pythonJson().readValue(json, Object.class);
     }
 
     private static void write(Object value, StringBuilder out) {

@@ -67,7 +67,25 @@ class PackageArrowsTest {
     static final ArchRule scopeUsesAdictAndCli = classes()
             .that().resideInAPackage("dev.ato.scope..")
             .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, ROOT, NULLNESS, "dev.ato.adict..", "dev.ato.cli..",
-                    "dev.ato.scope..", "org.objectweb.asm..", "tools.jackson..", "com.fasterxml.jackson..");
+                    "dev.ato.scope..", "dev.ato.format..", "org.objectweb.asm..", "tools.jackson..",
+                    "com.fasterxml.jackson..")
+            .because("fingerprints write canonical JSON with format.Mappers, the one owner of mapper configurations");
+
+    /** The owner of Jackson mapper configurations, one named configuration per purpose. */
+    private static final String MAPPERS = "dev.ato.format.Mappers";
+
+    @ArchTest
+    static final ArchRule onlyMappersBuildJacksonMappers = noClasses()
+            .that(DescribedPredicate.not(DescribedPredicate.describe("the mapper owner " + MAPPERS,
+                    c -> c.getName().equals(MAPPERS) || c.getName().startsWith(MAPPERS + "$"))))
+            .should().callMethodWhere(DescribedPredicate.describe("a builder of a Jackson mapper",
+                    call -> call.getTarget().getName().equals("builder")
+                            && call.getTargetOwner().isAssignableTo(tools.jackson.databind.ObjectMapper.class)))
+            .orShould().callConstructorWhere(DescribedPredicate.describe("a constructor of a Jackson mapper",
+                    call -> call.getTargetOwner().isAssignableTo(tools.jackson.databind.ObjectMapper.class)
+                            || call.getTargetOwner().isAssignableTo(tools.jackson.databind.cfg.MapperBuilder.class)))
+            .because("each JSON/YAML/TOML mapper configuration is named once, for its purpose, in " + MAPPERS
+                    + " (reading config text is format.TreeReader's)");
 
     @ArchTest
     static final ArchRule trackerDoesNotUseScopeOrHyperopt = noClasses()

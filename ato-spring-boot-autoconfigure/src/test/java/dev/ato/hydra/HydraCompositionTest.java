@@ -294,7 +294,7 @@ class HydraCompositionTest {
             assertThat(e.source()).startsWith("config.yaml:");
         });
         file("config.yaml", "a: 1\na: 2\n");
-        assertThatThrownBy(() -> compose()).hasMessageContaining("Duplicate key 'a' (line 2)");
+        assertThatThrownBy(() -> compose()).hasMessageContaining("duplicate key 'a' (first at line 1, again at line 2)");
         file("config.yaml", "- 1\n- 2\n");
         assertThatThrownBy(() -> compose()).hasMessageContaining("must hold a mapping");
         file("config.yaml", "defaults: db\n");

@@ -166,4 +166,27 @@ class HydraLimitsTest {
             Limits.install(before);
         }
     }
+
+    /** Hydra reads YAML through format.TreeReader, so its limits and error shapes are the ones ADict.load has. */
+    @Test
+    void yamlFilesGetTheSharedReadersLimitsNamingFileAndProperty() throws Exception {
+        file("config.yaml", "a:\n  b: " + "1".repeat(Limits.current().maxNumberDigits() + 5) + "\n");
+        HydraException digits = failure(List.of());
+        assertThat(digits.kind()).isEqualTo(HydraException.Kind.LIMIT);
+        assertThat(digits.getMessage()).contains("config.yaml").contains(Limits.MAX_NUMBER_DIGITS);
+        // a long numeral that is no number of YAML 1.1 stays a string
+        file("config.yaml", "a: " + "1".repeat(2000) + "x\n");
+        assertThat(Hydra.compose(dir, "config", List.of()).toMap()).containsEntry("a", "1".repeat(2000) + "x");
+
+        file("config.yaml", "a: " + "[".repeat(Limits.current().maxDepth() + 1) + "\n");
+        HydraException deep = failure(List.of());
+        assertThat(deep.kind()).isEqualTo(HydraException.Kind.LIMIT);
+        assertThat(deep.getMessage()).contains("config.yaml").contains(Limits.MAX_DEPTH);
+
+        // 2,000 aliases of a 1,000-item anchor: 2,000,000 values, as in TreeReaderTest.anAliasBombStopsAtTheExpansionLimit
+        file("config.yaml", "a: &a [" + "x, ".repeat(999) + "x]\nb: [" + "*a, ".repeat(1999) + "*a]\n");
+        HydraException bomb = failure(List.of());
+        assertThat(bomb.kind()).isEqualTo(HydraException.Kind.LIMIT);
+        assertThat(bomb.getMessage()).contains(Limits.MAX_EXPANSION);
+    }
 }

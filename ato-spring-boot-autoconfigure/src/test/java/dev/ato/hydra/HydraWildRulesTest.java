@@ -197,7 +197,7 @@ class HydraWildRulesTest {
         file("config.yaml", "base: &b\n  lr: 0.1\n  wd: 0.01\nexp:\n  lr: 0.5\n  <<: *b\n");
         assertThat(compose()).containsEntry("exp", Map.of("lr", 0.5, "wd", 0.01));
         file("config.yaml", "exp:\n  lr: 0.5\n  lr: 0.6\n");
-        assertThatThrownBy(() -> compose()).hasMessageContaining("Duplicate key 'lr'");
+        assertThatThrownBy(() -> compose()).hasMessageContaining("duplicate key 'exp.lr' (first at line 2, again at line 3)");
         file("config.yaml", "base: &b\n  lr: 0.1\n  wd: 0.01\nexp:\n  <<: *b\n  lr: 0.5\n");
         assertThat(compose("exp.wd=0.02")).containsEntry("exp", Map.of("lr", 0.5, "wd", 0.02))
                 .containsEntry("base", Map.of("lr", 0.1, "wd", 0.01));
@@ -220,5 +220,32 @@ class HydraWildRulesTest {
         Composition c = composition();
         assertThat(c.config().toMap()).containsEntry("x", 1);
         assertThat(c.warnings()).singleElement().asString().contains("Defaults list is missing `_self_`");
+    }
+
+    /**
+     * One YAML reader: anchors, aliases, merge keys and duplicate keys read alike in Hydra and {@code ADict.load};
+     * only plain-scalar typing differs (YAML 1.1 in Hydra: {@code yes} is true and {@code 017} is 15).
+     */
+    @Test
+    void hydraAndADictLoadReadAnchorsMergesAndDuplicatesAlike() throws Exception {
+        String yaml = "base: &b\n  lr: 0.1\n  wd: 0.01\nexp:\n  <<: *b\n  lr: 0.5\n  tags: &t [x, y]\nagain: *t\n";
+        file("config.yaml", yaml + "flag: yes\noct: 017\n");
+        Map<String, Object> hydra = compose();
+        java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.yaml"), yaml + "flag: yes\noct: 017\n");
+        Map<String, Object> adict = dev.ato.adict.ADict.load(plain).toMap();
+        assertThat(hydra).containsEntry("exp", Map.of("lr", 0.5, "wd", 0.01, "tags", List.of("x", "y")))
+                .containsEntry("again", List.of("x", "y")).containsEntry("flag", true).containsEntry("oct", 15);
+        assertThat(adict).containsEntry("exp", hydra.get("exp")).containsEntry("again", hydra.get("again"))
+                .containsEntry("base", hydra.get("base")).containsEntry("flag", "yes").containsEntry("oct", "017");
+
+        file("config.yaml", "a:\n  b: 1\n  b: 2\n");
+        java.nio.file.Files.writeString(plain, "a:\n  b: 1\n  b: 2\n");
+        String both = "duplicate key 'a.b' (first at line 2, again at line 3)";
+        assertThatThrownBy(() -> compose()).isInstanceOfSatisfying(HydraException.class, e -> {
+            assertThat(e.kind()).isEqualTo(HydraException.Kind.CONFIG_PARSE);
+            assertThat(e.source()).isEqualTo("config.yaml:3");
+            assertThat(e.getMessage()).contains(both);
+        });
+        assertThatThrownBy(() -> dev.ato.adict.ADict.load(plain)).hasMessageContaining(both);
     }
 }

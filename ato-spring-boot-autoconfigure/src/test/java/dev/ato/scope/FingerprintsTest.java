@@ -107,4 +107,46 @@ class FingerprintsTest {
             return Fingerprints.ofMethod(loss);
         }
     }
+
+    /**
+     * One-shot commands (such as {@code manual}) load Fingerprints and fingerprint methods but never values: the
+     * canonical JSON mapper is built on the first {@link Fingerprints#ofValue} only, not when the class loads.
+     */
+    @Test
+    void theCanonicalMapperIsBuiltOnFirstUseNotWhenTheClassLoads() throws Exception {
+        URL[] classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> {
+                    try {
+                        return Path.of(entry).toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(URL[]::new);
+        try (Isolated loader = new Isolated(classPath)) {
+            Class<?> fingerprints = Class.forName(Fingerprints.class.getName(), true, loader);
+            assertThat(fingerprints.getClassLoader()).isSameAs(loader);
+            Method ofMethod = fingerprints.getMethod("ofMethod", Method.class);
+            Method ofValue = fingerprints.getMethod("ofValue", Object.class);
+            ofMethod.invoke(null, ofValue);
+
+            assertThat(loader.loaded("dev.ato.format.Mappers$Canonical")).as("mapper built before first use").isFalse();
+
+            Object fingerprint = ofValue.invoke(null, Map.of("b", 2, "a", 1));
+            assertThat(loader.loaded("dev.ato.format.Mappers$Canonical")).isTrue();
+            assertThat(fingerprint).isEqualTo(Fingerprints.ofValue(Map.of("a", 1, "b", 2)));
+        }
+    }
+
+    /** Loads every class itself (the platform's only from its parent) and tells which it has loaded. */
+    private static final class Isolated extends URLClassLoader {
+        Isolated(URL[] urls) {
+            super(urls, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            synchronized (getClassLoadingLock(name)) {
+                return findLoadedClass(name) != null;
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.ato.autoconfigure.dashboard;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.Mode;
+import dev.ato.format.Mappers;
 import dev.ato.hyperopt.Halving;
 import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.MetricReader;
@@ -11,8 +12,6 @@ import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunQuery;
 import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.SearchTables;
-import tools.jackson.core.json.JsonReadFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +44,6 @@ class DashboardReader {
     private final RunFinder finder;
     private final MetricReader metricReader;
     private final Sanitizer sanitizer;
-    // Python ato writes NaN and Infinity into its JSON columns
-    private final JsonMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private volatile Boolean searchTables;
 
     DashboardReader(RunFinder finder, Sanitizer sanitizer) {
@@ -311,7 +308,8 @@ class DashboardReader {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return json.readValue(text, Object.class);
+        return Mappers.pythonJson() // Python ato writes NaN and Infinity into its JSON columns
+               .readValue(text, Object.class);
     }
 
     private List<String> tags(List<String> tags) {

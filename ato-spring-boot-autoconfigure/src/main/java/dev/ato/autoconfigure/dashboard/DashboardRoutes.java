@@ -3,6 +3,7 @@ package dev.ato.autoconfigure.dashboard;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.AtoScopes;
+import dev.ato.format.Mappers;
 import dev.ato.sanitize.Sanitizer;
 import dev.ato.tracker.RunFinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,7 +53,7 @@ final class DashboardRoutes {
     private static final Logger log = LoggerFactory.getLogger(DashboardRoutes.class);
 
     private final DashboardApi api;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = Mappers.dashboardApi();
 
     DashboardRoutes(DashboardApi api) {
         this.api = api;

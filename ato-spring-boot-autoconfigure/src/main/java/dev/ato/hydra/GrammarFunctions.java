@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,8 +29,8 @@ final class GrammarFunctions {
                 if (args.isEmpty()) {
                     throw new IllegalArgumentException("empty choice is not legal");
                 }
-                yield new Sweep.Choice(List.copyOf(args.size() == 1 && args.get(0) instanceof List<?> l
-                        ? new ArrayList<>(l) : args));
+                yield new Sweep.Choice(args.size() == 1 && args.get(0) instanceof List<?> l
+                        ? new ArrayList<>(l) : args);
             }
             case "range" -> range(args, named);
             case "interval" -> {
@@ -66,10 +68,10 @@ final class GrammarFunctions {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("No positional args or value specified");
         }
-        return args.size() == 1 ? args.get(0) : new Sweep.Choice(List.copyOf(args));
+        return args.size() == 1 ? args.get(0) : new Sweep.Choice(args);
     }
 
-    private static Object cast(String to, Object value) {
+    private static Object cast(String to, @Nullable Object value) {
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), cast(to, v)));
@@ -81,14 +83,14 @@ final class GrammarFunctions {
             return out;
         }
         if (value instanceof Sweep.Choice c) {
-            return new Sweep.Choice(List.copyOf((List<?>) cast(to, c.values())));
+            return new Sweep.Choice(new ArrayList<>((List<?>) cast(to, c.values())));
         }
         if (value instanceof Sweep.Range r) {
             return switch (to) {
                 case "int" -> new Sweep.Range(r.start().intValue(), r.stop().intValue(), r.step().intValue());
                 case "float" -> new Sweep.Range(r.start().doubleValue(), r.stop().doubleValue(),
                         r.step().doubleValue());
-                default -> new Sweep.Choice(List.copyOf((List<?>) cast(to, r.values())));
+                default -> new Sweep.Choice(new ArrayList<>((List<?>) cast(to, r.values())));
             };
         }
         if (value instanceof Sweep) {
@@ -144,7 +146,7 @@ final class GrammarFunctions {
     private static Object sort(List<Object> args, Map<String, Object> named) {
         boolean reverse = Boolean.TRUE.equals(named.get("reverse"));
         Object input = named.containsKey("list") ? named.get("list") : named.containsKey("sweep")
-                ? named.get("sweep") : args.size() == 1 ? args.get(0) : new Sweep.Choice(List.copyOf(args));
+                ? named.get("sweep") : args.size() == 1 ? args.get(0) : new Sweep.Choice(args);
         if (args.isEmpty() && !named.containsKey("list") && !named.containsKey("sweep")) {
             throw new IllegalArgumentException("empty sort input");
         }
@@ -152,10 +154,10 @@ final class GrammarFunctions {
             return sorted(list, reverse);
         }
         if (input instanceof Sweep.Choice c) {
-            return new Sweep.Choice(List.copyOf(sorted(c.values(), reverse)));
+            return new Sweep.Choice(sorted(c.values(), reverse));
         }
         if (input instanceof Sweep.Range r) {
-            return new Sweep.Choice(List.copyOf(sorted(r.values(), reverse)));
+            return new Sweep.Choice(sorted(r.values(), reverse));
         }
         if (input instanceof Sweep) {
             throw new IllegalArgumentException("only lists, choices and ranges can be sorted");

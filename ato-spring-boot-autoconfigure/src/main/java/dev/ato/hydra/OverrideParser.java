@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ final class OverrideParser {
     }
 
     /** Parses one override such as {@code +db.port=3306}. */
-    static CommandLineOverride parse(String input) {
+    static CommandLineOverride parse(@Nullable String input) {
         if (input == null) {
             throw error("An override must not be null", "null", 0);
         }
@@ -98,7 +100,7 @@ final class OverrideParser {
                 pos++;
                 choices.add(noSweep(element()));
             }
-            value = new Sweep.Choice(List.copyOf(choices));
+            value = new Sweep.Choice(choices);
         }
         if (pos < text.length()) {
             throw error("Unexpected '" + text.charAt(pos) + "'", input, pos);
@@ -333,7 +335,7 @@ final class OverrideParser {
         return value;
     }
 
-    private static Object typed(String s) {
+    private static @Nullable Object typed(String s) {
         if (INT.matcher(s).matches()) {
             java.math.BigInteger big = new java.math.BigInteger(s.replace("_", ""));
             if (big.bitLength() < 32) {

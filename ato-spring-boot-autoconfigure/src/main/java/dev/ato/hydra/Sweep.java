@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +14,14 @@ import java.util.regex.Pattern;
  */
 sealed interface Sweep {
 
-    /** {@code a,b} or {@code choice(a,b)}: these values in this order. */
-    record Choice(List<Object> values) implements Sweep {
+    /**
+     * {@code a,b} or {@code choice(a,b)}: these values in this order. A value may be {@code null} ({@code x=1,null}
+     * sweeps over None too, as in Hydra), so the copy is not {@code List.copyOf}, which rejects null.
+     */
+    record Choice(List<@Nullable Object> values) implements Sweep {
+        public Choice {
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
     }
 
     /** {@code range(start, stop[, step])}: Python's range, or Hydra's exact decimal range for floats. */

@@ -58,6 +58,23 @@ class HydraSweepTest {
         }
     }
 
+    /**
+     * Found by {@code HydraFuzzTest} (seeds {@code seed-11-null-in-a-choice}, {@code seed-07-null-in-a-choice}):
+     * a choice holding {@code null} threw a NullPointerException from {@code List.copyOf}; Hydra sweeps over None.
+     */
+    @Test
+    void aChoiceMayHoldNull() throws Exception {
+        for (String sweep : List.of("x=1,null", "x=null,post", "x=choice(null,2)")) {
+            assertThatThrownBy(() -> compose(sweep)).as(sweep).isInstanceOf(HydraException.class)
+                    .hasMessageContaining("Sweep override '" + sweep + "' is not supported");
+        }
+        HydraSweep sweep = HydraSweep.parse(List.of("x=1,null", "y=choice(null,b)"));
+        assertThat(sweep.axes().get("x")).containsExactly(1, null);
+        assertThat(sweep.axes().get("y")).containsExactly(null, "b");
+        assertThat(sweep.jobs()).hasSize(4);
+        assertThat(sweep.jobs().get(1)).containsExactly("x=1", "y=b");
+    }
+
     @Test
     void basicSweeperGrammarBecomesAxesAndJobs() throws Exception {
         HydraSweep sweep = HydraSweep.parse(List.of("lr=0.1,0.01", "db=mysql", "+seed=range(1,4)",

@@ -35,6 +35,15 @@ public record Limits(int maxDepth, long maxDocumentSize, int maxNumberDigits, lo
     /** Property of {@link #maxStringLength()}. */
     public static final String MAX_STRING_LENGTH = "ato.limits.max-string-length";
 
+    /**
+     * The deepest {@link #maxDepth()} that every recursive walk (the command-line and {@code .py} literal parsers,
+     * XYZ, the {@code ADict} walks, Hydra's overrides, interpolations and merges) handles on a thread with the
+     * default 1 MiB stack; a deeper limit needs a proportionally larger stack ({@code -Xss}). The Spring Boot
+     * starter refuses {@code ato.limits.max-depth} above this, scaled by the JVM's thread stack size, at start-up.
+     * Measured by {@code DefaultStackDepthTest} (docs/decisions.md).
+     */
+    public static final int DEFAULT_STACK_MAX_DEPTH = 600;
+
     private static final Limits DEFAULTS = new Limits(500, 16L << 20, 1000, 1_000_000, 16L << 20);
 
     private static volatile Limits current = DEFAULTS;

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.time.ZonedDateTime;
@@ -21,12 +23,12 @@ import java.util.Map;
  *                    command-line override that wrote it last
  * @param warnings    the warnings Hydra would emit (a primary config's defaults list without {@code _self_})
  */
-public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, String> choices,
+public record Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, @Nullable String> choices,
                           List<String> missingKeys, Map<String, String> origins, List<String> warnings) {
 
     /** A composition without warnings. */
     public Composition(ADict config, List<MergedConfig> mergeOrder, Map<String, String> choices,
-                       List<String> missingKeys, Map<String, String> origins) {
+                       List<String> missingKeys, @Nullable Map<String, String> origins) {
         this(config, mergeOrder, choices, missingKeys, origins, List.of());
     }
 

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ final class ConfigRepository {
     }
 
     /** The parsed config at {@code path}, or {@code null} when there is no such file. */
-    ConfigFile loadIfExists(String path) {
+    @Nullable ConfigFile loadIfExists(String path) {
         return configExists(path) ? load(path) : null;
     }
 

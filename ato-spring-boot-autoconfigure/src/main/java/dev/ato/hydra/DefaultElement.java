@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -17,8 +19,8 @@ final class DefaultElement {
     /** A config's path as written, or a group's name as written (either may start with {@code /}). */
     final String written;
     /** The option: a name, a list of names, or {@code null} (deselected). Only for a group. */
-    Object value;
-    String packageText;
+    @Nullable Object value;
+    @Nullable String packageText;
     String packageHeader;
     final boolean optional;
     final boolean override;
@@ -30,7 +32,7 @@ final class DefaultElement {
     private String parentBaseDir;
     private String parentPackage;
 
-    private DefaultElement(boolean group, String written, Object value, String packageText, boolean optional,
+    private DefaultElement(boolean group, String written, @Nullable Object value, String packageText, boolean optional,
                            boolean override, boolean externalAppend, boolean primary, String source) {
         this.group = group;
         this.written = written;
@@ -43,7 +45,7 @@ final class DefaultElement {
         this.source = source;
     }
 
-    static DefaultElement config(String path, String packageText, boolean optional, boolean primary, String source) {
+    static DefaultElement config(String path, @Nullable String packageText, boolean optional, boolean primary, String source) {
         return new DefaultElement(false, path, null, packageText, optional, false, false, primary, source);
     }
 
@@ -83,7 +85,7 @@ final class DefaultElement {
     }
 
     /** A {@code # @package} header is absolute: {@code x} means {@code _global_.x}. */
-    void setPackageHeader(String header) {
+    void setPackageHeader(@Nullable String header) {
         if (header == null) {
             return;
         }
@@ -123,7 +125,7 @@ final class DefaultElement {
     }
 
     /** The option (group) or the file name (config); {@code null} for a deselected group. */
-    String name() {
+    @Nullable String name() {
         if (group) {
             return value instanceof String s ? s : null;
         }

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +11,7 @@ import java.util.Map;
  * names (several options of one group, merged in order), {@code null} for a deselected group and {@code ???} for a
  * mandatory one.
  */
-record DefaultsEntry(Type type, String name, String packageText, Object value, boolean optional, boolean override,
+record DefaultsEntry(Type type, String name, @Nullable String packageText, @Nullable Object value, boolean optional, boolean override,
                      String source) {
 
     enum Type { SELF, CONFIG, GROUP }
@@ -60,7 +62,7 @@ record DefaultsEntry(Type type, String name, String packageText, Object value, b
                 + "; expected _self_, a config name, or 'group: option'", source, where);
     }
 
-    private static Object optionOf(Object value, Object key, String source, String where) {
+    private static Object optionOf(@Nullable Object value, Object key, String source, String where) {
         if (value == null || value instanceof String) {
             return value;
         }

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.Limits;
 import dev.ato.hydra.HydraException.Kind;
 
@@ -34,10 +36,10 @@ final class DefaultsListBuilder {
     /** A node of the defaults tree: an element and, once expanded, its children (elements or subtrees). */
     private static final class Node {
         final DefaultElement element;
-        final Node parent;
+        final @Nullable Node parent;
         List<Object> children;
 
-        Node(DefaultElement element, Node parent) {
+        Node(DefaultElement element, @Nullable Node parent) {
             this.element = element;
             this.parent = parent;
         }
@@ -71,7 +73,7 @@ final class DefaultsListBuilder {
         return warnings;
     }
 
-    List<MergedConfig> build(String primaryName) {
+    List<MergedConfig> build(@Nullable String primaryName) {
         DefaultElement primary = DefaultElement.config(primaryName == null ? "" : primaryName, null, false, true,
                 primaryName == null ? "(no primary config)" : primaryName);
         Node root = new Node(primary, null);

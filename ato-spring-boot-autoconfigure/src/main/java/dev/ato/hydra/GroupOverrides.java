@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.hydra.HydraException.Kind;
 
 import java.util.ArrayList;
@@ -20,12 +22,12 @@ final class GroupOverrides {
     private static final class Choice {
         final Object value;
         final boolean external;
-        final String containingConfig;
-        final String relativeKey;
-        final String typed;
+        final @Nullable String containingConfig;
+        final @Nullable String relativeKey;
+        final @Nullable String typed;
         boolean used;
 
-        Choice(Object value, boolean external, String containingConfig, String relativeKey, String typed) {
+        Choice(Object value, boolean external, @Nullable String containingConfig, @Nullable String relativeKey, @Nullable String typed) {
             this.value = value;
             this.external = external;
             this.containingConfig = containingConfig;

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class Hydra {
      * @throws HydraException (an {@link dev.ato.AtoConfigException}) naming the file and key, when composition or
      *                        resolution fails
      */
-    public static ADict compose(Path configDir, String configName, List<String> overrides) {
+    public static ADict compose(Path configDir, @Nullable String configName, @Nullable List<String> overrides) {
         return composition(configDir, configName, overrides).resolve();
     }
 
@@ -80,8 +82,8 @@ public final class Hydra {
         return !group.isEmpty() && new ConfigRepository(configDir).groupExists(group);
     }
 
-    private static Composition composition(Path configDir, String configName, List<String> overrides,
-                                           List<HydraLayer> layers) {
+    private static Composition composition(Path configDir, String configName, @Nullable List<String> overrides,
+                                           @Nullable List<HydraLayer> layers) {
         Objects.requireNonNull(configDir, "configDir must name the config dir (Hydra's config_path)");
         ConfigRepository repo = new ConfigRepository(configDir);
         String primary = configName; // a .yaml suffix is kept, as Hydra keeps it in the merge order

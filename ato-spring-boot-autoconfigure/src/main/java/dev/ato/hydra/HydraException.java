@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoLimitException;
 
@@ -40,14 +42,14 @@ public class HydraException extends AtoConfigException {
 
     private final Kind kind;
     private final String source;
-    private final String keyPath;
+    private final @Nullable String keyPath;
     private final String detail;
 
-    HydraException(Kind kind, String message, String source, String keyPath) {
+    HydraException(Kind kind, String message, String source, @Nullable String keyPath) {
         this(kind, message, source, keyPath, null);
     }
 
-    HydraException(Kind kind, String message, String source, String keyPath, Throwable cause) {
+    HydraException(Kind kind, String message, String source, @Nullable String keyPath, @Nullable Throwable cause) {
         super(describe(message, source, keyPath), cause);
         this.detail = message;
         this.kind = kind;
@@ -68,7 +70,7 @@ public class HydraException extends AtoConfigException {
         return new HydraException(limit, source, keyPath);
     }
 
-    private static String describe(String message, String source, String keyPath) {
+    private static String describe(String message, @Nullable String source, @Nullable String keyPath) {
         StringBuilder where = new StringBuilder();
         if (keyPath != null && !keyPath.isEmpty()) {
             where.append("at key '").append(keyPath).append('\'');
@@ -95,7 +97,7 @@ public class HydraException extends AtoConfigException {
     }
 
     /** The full key path (OmegaConf style, {@code a.b[0].c}) the failure is about, or {@code null}. */
-    public String keyPath() {
+    public @Nullable String keyPath() {
         return keyPath;
     }
 }

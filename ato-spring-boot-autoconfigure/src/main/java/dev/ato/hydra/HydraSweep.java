@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public record HydraSweep(Map<String, List<Object>> axes, Map<String, String> pre
     }
 
     /** Reads a command line; {@code glob(...)} selects among the options of the group in {@code configDir}. */
-    public static HydraSweep parse(List<String> commandLine, Path configDir) {
+    public static HydraSweep parse(List<String> commandLine, @Nullable Path configDir) {
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         Map<String, String> prefixes = new LinkedHashMap<>();
         List<String> plain = new ArrayList<>();

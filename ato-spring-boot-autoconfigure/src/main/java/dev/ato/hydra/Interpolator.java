@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.hydra.HydraException.Kind;
 import dev.ato.hydra.Interpolation.Argument;
 import dev.ato.hydra.Interpolation.Call;
@@ -38,7 +40,7 @@ final class Interpolator {
     private final LinkedHashSet<String> inProgress = new LinkedHashSet<>();
     private final Map<String, String> nowCache = new HashMap<>();
     private final Limits limits = Limits.current();
-    private final Resolvers resolvers;
+    private final @Nullable Resolvers resolvers;
     /** OmegaConf's throw_on_missing=False: a {@code ???} (or an interpolation reaching one) stays as it is. */
     private boolean lenient;
 
@@ -54,7 +56,7 @@ final class Interpolator {
     }
 
     Interpolator(Map<String, Object> root, Map<String, String> origins, ZonedDateTime now,
-                 Function<String, String> environment, Resolvers resolvers) {
+                 Function<String, String> environment, @Nullable Resolvers resolvers) {
         this.resolvers = resolvers;
         this.root = root;
         this.origins = origins;
@@ -227,7 +229,7 @@ final class Interpolator {
         return resolve(target, raw);
     }
 
-    private List<Object> targetPath(List<Object> path, String ref, String source, boolean optional) {
+    private @Nullable List<Object> targetPath(List<Object> path, String ref, String source, boolean optional) {
         int dots = 0;
         while (dots < ref.length() && ref.charAt(dots) == '.') {
             dots++;
@@ -269,7 +271,7 @@ final class Interpolator {
         return node;
     }
 
-    private Object call(List<Object> path, Call call, String source) {
+    private @Nullable Object call(List<Object> path, Call call, String source) {
         List<Object> args = new ArrayList<>();
         for (Argument a : call.arguments()) {
             args.add(argument(path, a, source));

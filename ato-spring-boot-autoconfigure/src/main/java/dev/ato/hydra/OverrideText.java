@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,7 +14,7 @@ final class OverrideText {
     private OverrideText() {
     }
 
-    static String of(Object value) {
+    static String of(@Nullable Object value) {
         if (value instanceof String s) {
             Object back = PLAIN.matcher(s).matches() ? OverrideParser.parseValue(s, "value") : null;
             return s.equals(back) ? s : "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";

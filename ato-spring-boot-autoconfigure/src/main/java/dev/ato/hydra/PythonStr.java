@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.PythonFloat;
 
 import java.util.List;
@@ -19,7 +21,7 @@ final class PythonStr {
         return repr(value);
     }
 
-    private static String repr(Object value) {
+    private static String repr(@Nullable Object value) {
         if (value == null) {
             return "None";
         }

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 
 import java.util.Collections;
@@ -34,9 +36,9 @@ public final class Resolvers {
     private static final Resolvers STANDARD = new Resolvers(Map.of(), null);
 
     private final Map<String, Resolver> custom;
-    private final Map<String, Object> hydraRuntime;
+    private final @Nullable Map<String, Object> hydraRuntime;
 
-    private Resolvers(Map<String, Resolver> custom, Map<String, Object> hydraRuntime) {
+    private Resolvers(Map<String, Resolver> custom, @Nullable Map<String, Object> hydraRuntime) {
         this.custom = custom;
         this.hydraRuntime = hydraRuntime;
     }
@@ -52,7 +54,7 @@ public final class Resolvers {
      * @throws AtoConfigException when the name is not a resolver name ({@code eq}, {@code my.div}), is built in, or
      *                            is registered already (OmegaConf refuses a second registration too)
      */
-    public Resolvers with(String name, Resolver resolver) {
+    public Resolvers with(@Nullable String name, Resolver resolver) {
         Objects.requireNonNull(resolver, "resolver");
         if (name == null || !NAME.matcher(name).matches()) {
             throw new AtoConfigException("'" + name + "' is not a resolver name: use letters, digits, '_' and '-',"
@@ -89,7 +91,7 @@ public final class Resolvers {
     }
 
     /** The {@code ${hydra:key}} value, or {@code null} when {@code present[0]} stays false. */
-    Object hydra(String key, boolean[] present) {
+    @Nullable Object hydra(String key, boolean[] present) {
         if (hydraRuntime == null) {
             return null;
         }

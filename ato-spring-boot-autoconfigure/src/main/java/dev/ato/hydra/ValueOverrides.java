@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.hydra.HydraException.Kind;
 
 import java.util.LinkedHashMap;
@@ -126,7 +128,7 @@ final class ValueOverrides {
     }
 
     /** The container holding the last segment of {@code path}, or {@code null} if an intermediate is missing. */
-    private Object parentOf(List<Object> path) {
+    private @Nullable Object parentOf(List<Object> path) {
         Object node = merger.root();
         for (int i = 0; i < path.size() - 1; i++) {
             if (!has(node, path.get(i))) {

@@ -1,5 +1,7 @@
 package dev.ato.hydra;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoLimitException;
 import dev.ato.adict.Limits;
@@ -75,7 +77,7 @@ final class YamlConfigReader {
     }
 
     /** The value of a {@code # @package} line in the comment block that opens the file, or {@code null}. */
-    static String packageHeader(String text) {
+    static @Nullable String packageHeader(String text) {
         // Hydra reads header lines (# @key value) at the top; any other line, a plain comment too, ends the header
         String result = null;
         for (String line : text.split("\n", -1)) {
@@ -98,7 +100,7 @@ final class YamlConfigReader {
      * Types a plain (unquoted) scalar as YAML 1.1 with OmegaConf's float rule does; a numeral longer than
      * {@link Limits#maxNumberDigits()} is an error before any conversion (they are quadratic in the digits).
      */
-    static Object plain(String s, String source, Limits limits) {
+    static @Nullable Object plain(String s, String source, Limits limits) {
         char first = s.isEmpty() ? '~' : s.charAt(0);
         if (!Character.isDigit(first) && "-+.~nNyYtTfFoO".indexOf(first) < 0) {
             return s; // cannot be a null, bool or number: skip the patterns (most config strings)

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.format.Mappers;
 
@@ -16,7 +18,7 @@ final class ConfigJson {
     }
 
     @SuppressWarnings("unchecked")
-    static ADict read(String json) {
+    static @Nullable ADict read(String json) {
         return json == null ? null : ADict.of(Mappers.configJson().readValue(json, Map.class));
     }
 }

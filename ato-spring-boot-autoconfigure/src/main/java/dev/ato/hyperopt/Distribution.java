@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -128,7 +130,7 @@ public sealed interface Distribution permits Distribution.Floats, Distribution.I
      *
      * @param values the values, at least one
      */
-    record Choice(List<Object> values) implements Distribution {
+    record Choice(@Nullable List<Object> values) implements Distribution {
 
         public Choice {
             if (values == null || values.isEmpty()) {

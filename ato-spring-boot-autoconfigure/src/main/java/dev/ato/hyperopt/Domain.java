@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -149,7 +151,7 @@ public final class Domain {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Domain other && parameters.equals(other.parameters);
     }
 
@@ -197,7 +199,7 @@ public final class Domain {
         }
 
         /** Any distribution. */
-        public Builder add(String name, Distribution distribution) {
+        public Builder add(@Nullable String name, Distribution distribution) {
             if (name == null || name.isBlank() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
                 throw new AtoConfigException("search domain parameter name '" + name
                         + "' is not a key path; use a name such as 'lr' or 'optimizer.lr'");

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.hydra.HydraSweep;
 
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ final class HydraSweepSpace {
     private HydraSweepSpace() {
     }
 
-    static SearchSpace of(List<String> commandLine, Path configDir) {
+    static SearchSpace of(List<String> commandLine, @Nullable Path configDir) {
         HydraSweep sweep = HydraSweep.parse(commandLine, configDir);
         SearchSpace.Builder builder = SearchSpace.builder();
         sweep.axes().forEach(builder::categories);

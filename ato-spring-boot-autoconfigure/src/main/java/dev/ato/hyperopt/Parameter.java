@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -106,7 +108,7 @@ sealed interface Parameter permits Parameter.Numeric, Parameter.Categories {
         return Collections.unmodifiableList(new ArrayList<>(new ADict().put("v", values).getList("v")));
     }
 
-    private static void requireName(String name) {
+    private static void requireName(@Nullable String name) {
         if (name == null || name.isBlank() || name.startsWith(".") || name.endsWith(".") || name.contains("..")) {
             throw new AtoConfigException("search space parameter name '" + name
                     + "' is not a key path; use a name such as 'lr' or 'optimizer.lr'");

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -26,7 +28,7 @@ public sealed interface Plan permits Plan.Trials, Plan.Brackets {
     }
 
     /** {@link #trials(int, double, Pruner, int)} for one worker at a time. */
-    static Plan trials(int n, double maxBudget, Pruner pruner) {
+    static Plan trials(int n, double maxBudget, @Nullable Pruner pruner) {
         return new Trials(n, maxBudget, pruner, 1);
     }
 

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 
@@ -113,7 +115,7 @@ final class Planner {
     }
 
     /** The best finished trial at the largest budget any finished (unpruned) trial reached, or null. */
-    TrialRow best(List<TrialRow> rows) {
+    @Nullable TrialRow best(List<TrialRow> rows) {
         List<TrialRow> done = rows.stream().filter(r -> r.status().equals(TrialRow.DONE)).toList();
         double top = done.stream().mapToDouble(Planner::budget).max().orElse(Double.NaN);
         List<TrialRow> atTop = done.stream().filter(r -> budget(r) == top).toList();

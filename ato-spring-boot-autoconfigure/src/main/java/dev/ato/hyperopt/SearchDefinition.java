@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
@@ -11,15 +13,15 @@ import java.util.Locale;
  * has a {@code hyperBand} (and {@code tuner == null}); a sampled search has a {@code tuner} (and
  * {@code hyperBand == null}).
  */
-record SearchDefinition(HyperBand hyperBand, Schedule schedule, String metricKey, boolean stopOnFirstFailure,
-        Tuner tuner) {
+record SearchDefinition(@Nullable HyperBand hyperBand, @Nullable Schedule schedule, String metricKey, boolean stopOnFirstFailure,
+        @Nullable Tuner tuner) {
 
     SearchDefinition(HyperBand hyperBand, Schedule schedule, String metricKey, boolean stopOnFirstFailure) {
         this(hyperBand, schedule, metricKey, stopOnFirstFailure, null);
     }
 
     /** A sampled search. */
-    static SearchDefinition of(Tuner tuner, String metricKey) {
+    static SearchDefinition of(Tuner tuner, @Nullable String metricKey) {
         return new SearchDefinition(null, null, metricKey, tuner.isStopOnFirstFailure(), tuner);
     }
 

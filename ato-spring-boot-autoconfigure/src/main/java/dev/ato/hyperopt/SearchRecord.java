@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.time.Instant;
@@ -22,5 +24,5 @@ import java.time.Instant;
  * @param updatedAt   when its generation or status last changed
  */
 public record SearchRecord(String id, String project, ADict space, ADict settings, String status, int generation,
-        Long bestRunId, Double bestMetric, ADict bestConfig, String error, Instant createdAt, Instant updatedAt) {
+        @Nullable Long bestRunId, @Nullable Double bestMetric, @Nullable ADict bestConfig, @Nullable String error, Instant createdAt, Instant updatedAt) {
 }

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -133,7 +135,7 @@ public final class SearchSpace {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SearchSpace other && parameters.equals(other.parameters);
     }
 
@@ -195,7 +197,7 @@ public final class SearchSpace {
             return new SearchSpace(new ArrayList<>(parameters.values()));
         }
 
-        Builder add(Parameter parameter) {
+        Builder add(@Nullable Parameter parameter) {
             if (parameters.putIfAbsent(parameter.name(), parameter) != null) {
                 throw new AtoConfigException("search space parameter '" + parameter.name()
                         + "' is declared twice; give each parameter one declaration");

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.adict.ADict;
@@ -61,10 +63,10 @@ public final class Searches implements AutoCloseable {
     /** The reports of finished trials, by run: they never change once the run ended. */
     private final Map<Long, NavigableMap<Long, Double>> finishedReports = new ConcurrentHashMap<>();
     private final long leaseMillis;
-    private final AutoCloseable owned;
+    private final @Nullable AutoCloseable owned;
     private final ScheduledExecutorService heartbeats;
 
-    private Searches(Database database, Tracker tracker, Duration lease, AutoCloseable owned) {
+    private Searches(Database database, Tracker tracker, Duration lease, @Nullable AutoCloseable owned) {
         if (lease.toMillis() < 300) {
             throw new AtoConfigException("a trial lease must be at least 300 ms, got " + lease.toMillis() + " ms");
         }
@@ -113,12 +115,12 @@ public final class Searches implements AutoCloseable {
      * Searches on a migrated DataSource and the tracker writing to it; neither is closed by {@link #close()}. On
      * SQLite the DataSource should use WAL and a busy timeout, as {@link #open(String)} does.
      */
-    public static Searches create(DataSource dataSource, Tracker tracker, Duration lease) {
+    public static Searches create(DataSource dataSource, Tracker tracker, @Nullable Duration lease) {
         return create(Database.of(dataSource), tracker, lease);
     }
 
     /** Searches on a migrated database and the tracker writing to it; neither is closed by {@link #close()}. */
-    public static Searches create(Database database, Tracker tracker, Duration lease) {
+    public static Searches create(Database database, Tracker tracker, @Nullable Duration lease) {
         return new Searches(database, tracker, lease, null);
     }
 
@@ -126,7 +128,7 @@ public final class Searches implements AutoCloseable {
      * Records a new search of {@code hyperBand}'s space in {@code project}: its settings, {@code base} (the config
      * every trial starts from, e.g. a scope resolution) and the whole grid as its first generation. Returns its id.
      */
-    public String start(String project, HyperBand hyperBand, Schedule schedule, ADict base) {
+    public String start(@Nullable String project, HyperBand hyperBand, Schedule schedule, ADict base) {
         if (project == null || project.isBlank()) {
             throw new AtoConfigException("a search needs a project name; got '" + project + "'");
         }
@@ -188,7 +190,7 @@ public final class Searches implements AutoCloseable {
      * Records a new sampled search of {@code tuner} in {@code project} with {@code base} as every trial's starting
      * config, and the trials its plan opens first. Returns its id.
      */
-    public String start(String project, Tuner tuner, ADict base) {
+    public String start(@Nullable String project, Tuner tuner, ADict base) {
         if (project == null || project.isBlank()) {
             throw new AtoConfigException("a search needs a project name; got '" + project + "'");
         }

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 
@@ -74,7 +76,7 @@ final class SpaceSpec {
         throw new AtoConfigException("search space '" + name + ".num_samples': expected a whole number, got " + value);
     }
 
-    private static String upper(String name, String key, ADict description, String fallback) {
+    private static String upper(String name, String key, ADict description, @Nullable String fallback) {
         Object value = fallback == null ? required(name, key, description) : description.getOrDefault(key, fallback);
         if (value instanceof String text) {
             return text.toUpperCase(Locale.ROOT);

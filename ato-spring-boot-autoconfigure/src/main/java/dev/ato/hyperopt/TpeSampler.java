@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
 
@@ -76,7 +78,7 @@ final class TpeSampler implements Sampler {
     }
 
     /** The best of {@code candidates} draws from {@code l} over the given parameters, by {@code log l - log g}. */
-    private double[] best(List<Distribution> all, double[][] x, boolean[] isBelow, SplittableRandom random,
+    private double @Nullable[] best(List<Distribution> all, double[][] x, boolean[] isBelow, SplittableRandom random,
             int[] which) {
         List<Distribution> dims = new ArrayList<>();
         for (int d : which) {

@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
 import dev.ato.tracker.RunStatus;
@@ -235,7 +237,7 @@ final class TrialBoard {
         c.insertTrials(searchId, generation, position, List.of(ConfigJson.write(candidate)), isFinal);
     }
 
-    private List<TrialRow> trials(Transaction c, String searchId, Integer generation) {
+    private List<TrialRow> trials(Transaction c, String searchId, @Nullable Integer generation) {
         return c.trials(searchId, generation).stream().map(TrialBoard::trial).toList();
     }
 

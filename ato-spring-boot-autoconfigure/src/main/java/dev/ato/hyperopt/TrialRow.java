@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 /**
@@ -7,7 +9,7 @@ import dev.ato.adict.ADict;
  * generation, and what became of it. {@code metric} is NaN while unknown, for a NaN result, and for a failure.
  */
 record TrialRow(long id, int generation, int position, boolean isFinal, ADict candidate, String status,
-        double metric, Long runId, String error, boolean promoted) {
+        double metric, @Nullable Long runId, @Nullable String error, boolean promoted) {
 
     static final String PENDING = "pending";
     static final String RUNNING = "running";

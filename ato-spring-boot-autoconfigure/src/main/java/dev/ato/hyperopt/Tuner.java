@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.Mode;
@@ -136,7 +138,7 @@ public final class Tuner {
                 : with(row, TrialRow.DONE, value, null);
     }
 
-    private static TrialRow with(TrialRow row, String status, double value, String error) {
+    private static TrialRow with(TrialRow row, String status, double value, @Nullable String error) {
         return new TrialRow(row.id(), row.generation(), row.position(), row.isFinal(), row.candidate(), status, value,
                 row.runId(), error, row.promoted());
     }
@@ -163,7 +165,7 @@ public final class Tuner {
     }
 
     /** A finished row as a summary. */
-    TrialSummary summary(TrialRow row, Long runId) {
+    TrialSummary summary(TrialRow row, @Nullable Long runId) {
         double spent = row.status().equals(TrialRow.PRUNED) ? Planner.prunedStep(row) : Planner.budget(row);
         return new TrialSummary(Planner.number(row), Planner.bracket(row), row.generation(), Planner.budget(row),
                 spent, planner().parameters(row.candidate()), row.status(), row.metric(), runId);

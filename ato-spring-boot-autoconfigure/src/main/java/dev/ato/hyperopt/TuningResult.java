@@ -1,5 +1,7 @@
 package dev.ato.hyperopt;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.util.List;
@@ -37,6 +39,6 @@ public record TuningResult(ADict config, double value, double budget, List<Trial
      * @param runId   its tracker run, or {@code null} when untracked
      */
     public record TrialSummary(int number, int bracket, int rung, double budget, double spent, ADict params,
-            String status, double value, Long runId) {
+            String status, double value, @Nullable Long runId) {
     }
 }

@@ -11,5 +11,10 @@
  *
  * <p>Uses {@code adict}, {@code scope} (trial configs from a resolution) and {@code tracker} (one run per trial);
  * never Spring.
+ *
+ * <p>Null-marked (JSpecify): a type is non-null unless it says {@code @Nullable}.
  */
+@NullMarked
 package dev.ato.hyperopt;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package dev.ato.sanitize;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.util.ArrayList;
@@ -100,7 +102,7 @@ public final class Sanitizer {
      * The defaults plus {@code extraSegmentPatterns} (regular expressions matched, whole and case-insensitively, on
      * every segment of a key path) and {@code rules} (tried in order after the key rules).
      */
-    public static Sanitizer of(Collection<String> extraSegmentPatterns, List<? extends Rule> rules) {
+    public static Sanitizer of(Collection<String> extraSegmentPatterns, @Nullable List<? extends Rule> rules) {
         List<Pattern> all = new ArrayList<>(DEFAULT_SEGMENTS);
         for (String pattern : extraSegmentPatterns) {
             all.add(Pattern.compile(pattern.toLowerCase(Locale.ROOT), Pattern.CASE_INSENSITIVE));
@@ -127,7 +129,7 @@ public final class Sanitizer {
      * Whether the value at {@code keyPath} is a secret: any of its segments (dots separate them, list indices such as
      * {@code [0]} are ignored) matches a secret rule.
      */
-    public boolean isSecret(String keyPath) {
+    public boolean isSecret(@Nullable String keyPath) {
         if (keyPath == null || keyPath.isEmpty()) {
             return false;
         }
@@ -158,13 +160,13 @@ public final class Sanitizer {
      * so keys stay visible; a secret leaf becomes {@link #MASK}; a text is passed through {@link #text(String)}.
      * {@code null} stays {@code null}.
      */
-    public Object value(String keyPath, Object value) {
+    public Object value(@Nullable String keyPath, Object value) {
         String path = keyPath == null ? "" : keyPath;
         return sanitize(path, value, isSecret(path));
     }
 
     /** A copy of {@code config} with every leaf sanitized at its dotted path. */
-    public ADict config(ADict config) {
+    public @Nullable ADict config(ADict config) {
         return config == null ? null : (ADict) sanitize("", config, false);
     }
 
@@ -172,7 +174,7 @@ public final class Sanitizer {
      * A copy of {@code map} (nested maps, ADicts and lists included) with every leaf sanitized; its keys are taken
      * as paths below {@code prefix} ({@code ""} for none), so a flat map of dotted keys works as well as a tree.
      */
-    public Map<String, Object> map(String prefix, Map<String, ?> map) {
+    public @Nullable Map<String, Object> map(@Nullable String prefix, @Nullable Map<String, ?> map) {
         if (map == null) {
             return null;
         }
@@ -198,7 +200,7 @@ public final class Sanitizer {
      * the value of every {@code key=value} is masked. Use it for origins, layer names, error messages and any other
      * text shown to a user.
      */
-    public String text(String text) {
+    public String text(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
@@ -238,7 +240,7 @@ public final class Sanitizer {
      * {@link #text(String)}, and also every text form of a value that {@code context} holds at a secret key, wherever
      * it appears (an error message that quotes a value without its key).
      */
-    public String text(String text, ADict context) {
+    public String text(String text, @Nullable ADict context) {
         String result = text(text);
         if (result == null || context == null) {
             return result;
@@ -262,7 +264,7 @@ public final class Sanitizer {
         return new LinkedHashSet<>(found);
     }
 
-    private static void collectTexts(Object value, List<String> into) {
+    private static void collectTexts(@Nullable Object value, List<String> into) {
         if (value instanceof List<?> list) {
             list.forEach(item -> collectTexts(item, into));
         } else if (value instanceof Map<?, ?> map) {
@@ -328,7 +330,7 @@ public final class Sanitizer {
         return leaf(path, value, secret);
     }
 
-    private Object leaf(String path, Object value, boolean secret) {
+    private @Nullable Object leaf(String path, @Nullable Object value, boolean secret) {
         if (value == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.AtoConfigException;
@@ -35,9 +37,9 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final SqlFlavor flavor;
-    private final HikariDataSource owned;
+    private final @Nullable HikariDataSource owned;
 
-    private Database(DataSource dataSource, HikariDataSource owned) {
+    private Database(DataSource dataSource, @Nullable HikariDataSource owned) {
         this.dataSource = dataSource;
         this.owned = owned;
         try (Connection connection = dataSource.getConnection()) {

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -102,7 +104,7 @@ public final class MetricReader {
      * {@code 4 * buckets}, otherwise the first, lowest, highest and last point of each of {@code buckets} equal
      * step ranges.
      */
-    public Series series(long runId, String key, Long fromStep, Long toStep, int buckets) {
+    public Series series(long runId, String key, @Nullable Long fromStep, @Nullable Long toStep, int buckets) {
         if (buckets < 1 || buckets > MAX_BUCKETS) {
             throw new IllegalArgumentException("buckets must be 1.." + MAX_BUCKETS + ", got " + buckets);
         }

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoException;
 
 import java.time.Duration;
@@ -37,7 +39,7 @@ final class MetricWriter implements AutoCloseable {
     private long enqueued;
     /** Metrics the writer has finished with (committed, or failed and reported); guarded by {@link #progress}. */
     private long done;
-    private AtoException failure;
+    private @Nullable AtoException failure;
     private volatile boolean closed;
 
     /** {@code listeners} tells the tracker's listeners of each metric and each batch written. */
@@ -224,7 +226,7 @@ final class MetricWriter implements AutoCloseable {
         }
     }
 
-    private Object pollUninterruptibly(long nanos) {
+    private @Nullable Object pollUninterruptibly(long nanos) {
         try {
             return queue.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.adict.PythonFloat;
 import dev.ato.format.Mappers;
@@ -25,11 +27,11 @@ final class PythonJson {
     }
 
     /** Parses a JSON column: objects become {@link ADict}-ready maps, numbers Integer/Long/Double. */
-    static Object read(String json) {
+    static @Nullable Object read(String json) {
         return json == null ? null : Mappers.pythonJson().readValue(json, Object.class);
     }
 
-    private static void write(Object value, StringBuilder out) {
+    private static void write(@Nullable Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof ADict dict) {

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import org.hibernate.type.descriptor.ValueBinder;
 import org.hibernate.type.descriptor.ValueExtractor;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -66,7 +68,7 @@ final class PythonTimestampJdbcType extends TimestampJdbcType {
         return SqlFlavor.PYTHON_DATETIME.format(time);
     }
 
-    private static LocalDateTime time(String text) {
+    private static @Nullable LocalDateTime time(String text) {
         return text == null ? null : LocalDateTime.ofInstant(SqlFlavor.parsePythonTime(text), ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.time.Instant;
@@ -15,8 +17,8 @@ import java.util.Optional;
  * @param startTime   UTC; {@code endTime} and {@code heartbeatAt} may be {@code null}
  * @param endReason   why the run ended (an exception, a signal, a missed heartbeat), or {@code null}
  */
-public record Run(long id, long projectId, ADict config, String structuralHash, List<String> tags, String status,
-                  Instant startTime, Instant endTime, Instant heartbeatAt, String endReason) {
+public record Run(long id, long projectId, ADict config, String structuralHash, List<String> tags, @Nullable String status,
+                  Instant startTime, @Nullable Instant endTime, @Nullable Instant heartbeatAt, @Nullable String endReason) {
 
     /** The status as a {@link RunStatus}, empty for a status only Python ato uses. */
     public Optional<RunStatus> runStatus() {

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.Mode;
 import dev.ato.sanitize.Sanitizer;
 
@@ -28,7 +30,7 @@ public final class RunFinder implements AutoCloseable {
 
     private final RunStore store;
     private final RunRows rows;
-    private final Database ownedDatabase;
+    private final @Nullable Database ownedDatabase;
 
     private RunFinder(Database database, boolean owned, Duration crashGrace, Sanitizer sanitizer) {
         this.store = new RunStore(database);
@@ -67,7 +69,7 @@ public final class RunFinder implements AutoCloseable {
      * Like {@link #create(DataSource, Duration)}, with the sanitizer the configs and end reasons it returns pass
      * ({@code null} returns them as stored).
      */
-    public static RunFinder create(DataSource dataSource, Duration crashGrace, Sanitizer sanitizer) {
+    public static RunFinder create(DataSource dataSource, Duration crashGrace, @Nullable Sanitizer sanitizer) {
         return create(Database.of(dataSource), crashGrace, sanitizer);
     }
 
@@ -77,7 +79,7 @@ public final class RunFinder implements AutoCloseable {
     }
 
     /** A finder on a migrated database whose returned configs pass the sanitizer; not closed by it. */
-    public static RunFinder create(Database database, Duration crashGrace, Sanitizer sanitizer) {
+    public static RunFinder create(Database database, Duration crashGrace, @Nullable Sanitizer sanitizer) {
         return new RunFinder(database, false, crashGrace, sanitizer);
     }
 

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 
 import java.io.IOException;
@@ -25,8 +27,8 @@ public final class RunHandle implements AutoCloseable {
     private final RunStore store;
     private final MetricWriter writer;
     private final Consumer<RunHandle> onEnd;
-    private volatile Throwable failure;
-    private volatile RunStatus endStatus;
+    private volatile @Nullable Throwable failure;
+    private volatile @Nullable RunStatus endStatus;
 
     RunHandle(long id, RunStore store, MetricWriter writer, Consumer<RunHandle> onEnd) {
         this.id = id;
@@ -41,7 +43,7 @@ public final class RunHandle implements AutoCloseable {
     }
 
     /** Buffers one metric value at a step; returns at once unless the buffer is full. NaN and infinities are kept. */
-    public void logMetric(String key, double value, long step) {
+    public void logMetric(@Nullable String key, double value, long step) {
         checkOpen();
         if (key == null || key.isEmpty()) {
             throw new AtoConfigException("a metric needs a non-empty key (run " + id + ", step " + step + ")");
@@ -59,7 +61,7 @@ public final class RunHandle implements AutoCloseable {
      *
      * @param metadata stored as JSON in {@code data_info}; {@code null} is SQL NULL
      */
-    public void logArtifact(String path, String dataType, Map<String, ?> metadata) {
+    public void logArtifact(String path, String dataType, @Nullable Map<String, ?> metadata) {
         checkOpen();
         Long size = null;
         String sha256 = null;
@@ -109,11 +111,11 @@ public final class RunHandle implements AutoCloseable {
     }
 
     /** The status the run ended with, or {@code null} while it is open. */
-    public RunStatus endStatus() {
+    public @Nullable RunStatus endStatus() {
         return endStatus;
     }
 
-    synchronized void end(RunStatus status, String reason) {
+    synchronized void end(RunStatus status, @Nullable String reason) {
         if (endStatus != null) {
             return;
         }
@@ -132,7 +134,7 @@ public final class RunHandle implements AutoCloseable {
         }
     }
 
-    private static Path readableFile(String path) {
+    private static @Nullable Path readableFile(String path) {
         try {
             Path file = Path.of(path);
             return Files.isRegularFile(file) && Files.isReadable(file) ? file : null;

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 
@@ -67,7 +69,7 @@ public final class RunQuery {
     }
 
     /** Only runs started at or after {@code from} and before {@code until}; either may be {@code null}. */
-    public RunQuery startedBetween(Instant from, Instant until) {
+    public RunQuery startedBetween(@Nullable Instant from, @Nullable Instant until) {
         if (from != null) {
             and("e.start_time >= ?", (ps, i) -> store.flavor().setTime(ps, i, from));
         }
@@ -82,7 +84,7 @@ public final class RunQuery {
      * config values that are JSON numbers, as numbers ({@code lr < 0.01}); a {@link String} with the JSON strings.
      * Runs without the key, or with another JSON type there, do not match.
      */
-    public RunQuery config(String dottedPath, ConfigComparison comparison, Object value) {
+    public RunQuery config(String dottedPath, ConfigComparison comparison, @Nullable Object value) {
         SqlFlavor flavor = store.flavor();
         String path = flavor.jsonPath(dottedPath);
         Binder pathTwice = (ps, i) -> {

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.sanitize.Sanitizer;
 
@@ -24,9 +26,9 @@ final class RunRows {
 
     private final SqlFlavor flavor;
     private final Duration crashGrace;
-    private final Sanitizer sanitizer;
+    private final @Nullable Sanitizer sanitizer;
 
-    RunRows(SqlFlavor flavor, Duration crashGrace, Sanitizer sanitizer) {
+    RunRows(SqlFlavor flavor, Duration crashGrace, @Nullable Sanitizer sanitizer) {
         this.flavor = flavor;
         this.crashGrace = crashGrace;
         this.sanitizer = sanitizer == null ? null : sanitizer.showingValues(true);

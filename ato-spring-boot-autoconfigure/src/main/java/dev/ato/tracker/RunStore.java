@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -117,7 +119,7 @@ final class RunStore {
         });
     }
 
-    void insertArtifact(long runId, String path, String dataType, String infoJson, Long size, String sha256) {
+    void insertArtifact(long runId, String path, String dataType, @Nullable String infoJson, Long size, String sha256) {
         write("log artifact " + path, c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO artifacts (run_id, path, data_type, data_info,"
                     + " size_bytes, sha256) VALUES (?, ?, ?, " + flavor.jsonParameter() + ", ?, ?)")) {

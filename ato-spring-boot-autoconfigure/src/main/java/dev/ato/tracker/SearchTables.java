@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +43,7 @@ public final class SearchTables {
      * @param bestMetric null until the search completed
      */
     public record StoredSearch(String id, String project, String space, String settings, String baseConfig,
-            String status, int generation, Long bestRunId, Double bestMetric, String bestConfig, String error,
+            String status, int generation, @Nullable Long bestRunId, @Nullable Double bestMetric, @Nullable String bestConfig, @Nullable String error,
             long createdMs, long updatedMs) {
     }
 
@@ -52,7 +54,7 @@ public final class SearchTables {
      * @param worker the worker holding or last holding the trial, or null
      */
     public record StoredTrial(long id, int generation, int position, boolean isFinal, String candidate,
-            String status, double metric, Long runId, String error, boolean promoted, String worker) {
+            String status, double metric, @Nullable Long runId, @Nullable String error, boolean promoted, @Nullable String worker) {
     }
 
     /** Whether this database has the search tables (a Python ato database migrated by Ato always has). */
@@ -163,7 +165,7 @@ public final class SearchTables {
         }
 
         /** The trials of a search (of one generation when {@code generation} is not null), by generation and position. */
-        public List<StoredTrial> trials(String searchId, Integer generation) {
+        public List<StoredTrial> trials(String searchId, @Nullable Integer generation) {
             return statement("SELECT " + TRIAL_COLUMNS + " FROM ato_search_trials WHERE search_id = ?"
                     + (generation == null ? "" : " AND generation = ?") + " ORDER BY generation, position", ps -> {
                 ps.setString(1, searchId);
@@ -342,7 +344,7 @@ public final class SearchTables {
             endRun(runId, RunStatus.SUPERSEDED, reason);
         }
 
-        private void endRun(long runId, RunStatus status, String reason) {
+        private void endRun(long runId, RunStatus status, @Nullable String reason) {
             statement("UPDATE experiments SET status = ?, end_time = ?, end_reason = ?, heartbeat_at = ?"
                     + " WHERE id = ? AND status <> 'superseded'", ps -> {
                 java.time.Instant now = java.time.Instant.now();

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 
 import java.sql.Connection;
@@ -65,7 +67,7 @@ enum SqlFlavor {
     }
 
     /** The pool settings to use for a URL before any connection exists (the vendor of record is {@link #detect}'s). */
-    static SqlFlavor ofUrl(String jdbcUrl) {
+    static SqlFlavor ofUrl(@Nullable String jdbcUrl) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
             throw new AtoConfigException("not a JDBC URL: '" + Database.redact(jdbcUrl) + "'; expected e.g."
                     + " jdbc:sqlite:experiments.db, jdbc:postgresql://host:5432/db or jdbc:mariadb://host:3306/db");
@@ -226,11 +228,11 @@ enum SqlFlavor {
         return this == SQLITE ? PYTHON_DATETIME.format(utc) : utc;
     }
 
-    void setTime(PreparedStatement ps, int index, Instant time) throws SQLException {
+    void setTime(PreparedStatement ps, int index, @Nullable Instant time) throws SQLException {
         ps.setObject(index, time == null ? null : timeValue(time));
     }
 
-    Instant getTime(ResultSet rs, String column) throws SQLException {
+    @Nullable Instant getTime(ResultSet rs, String column) throws SQLException {
         if (this == SQLITE) {
             String text = rs.getString(column);
             return text == null ? null : parsePythonTime(text);

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import dev.ato.sanitize.Sanitizer;
@@ -29,13 +31,13 @@ public final class Tracker implements AutoCloseable {
     private final RunStore store;
     private final MetricWriter writer;
     private final TrackerOptions options;
-    private final Database ownedDatabase;
+    private final @Nullable Database ownedDatabase;
     private final Set<RunHandle> openRuns = ConcurrentHashMap.newKeySet();
     private final List<Consumer<RunHandle>> startListeners = new CopyOnWriteArrayList<>();
     private final List<TrackerListener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats;
     private final Thread shutdownHook;
-    private volatile Sanitizer configSanitizer = Sanitizer.defaults();
+    private volatile @Nullable Sanitizer configSanitizer = Sanitizer.defaults();
     private volatile boolean closed;
 
     private Tracker(Database database, boolean owned, TrackerOptions options) {
@@ -105,7 +107,7 @@ public final class Tracker implements AutoCloseable {
     }
 
     /** Like {@link #start(String, ADict, String...)} with the tags as a list. */
-    public RunHandle start(String project, ADict config, List<String> tags) {
+    public RunHandle start(@Nullable String project, ADict config, List<String> tags) {
         if (closed) {
             throw new IllegalStateException("the tracker is closed; cannot start a run in project '" + project + "'");
         }
@@ -135,7 +137,7 @@ public final class Tracker implements AutoCloseable {
      * value is stored as {@link Sanitizer#MASK} and its key stays. {@code null} stores configs as given (the
      * opt-out, {@code ato.tracker.store-secrets=true} in Spring).
      */
-    public Tracker storeConfigsThrough(Sanitizer sanitizer) {
+    public Tracker storeConfigsThrough(@Nullable Sanitizer sanitizer) {
         this.configSanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
         return this;
     }

@@ -1,5 +1,7 @@
 package dev.ato.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -59,8 +61,8 @@ public final class TrackerSchema {
      * @param current       the schema is at {@link #newestVersion()}
      * @param writeError    why the write failed, or {@code null}
      */
-    public record Health(boolean reachable, String database, String schemaVersion, Boolean writable,
-                         boolean current, String writeError) {
+    public record Health(boolean reachable, @Nullable String database, @Nullable String schemaVersion, @Nullable Boolean writable,
+                         boolean current, @Nullable String writeError) {
     }
 
     /**
@@ -93,7 +95,7 @@ public final class TrackerSchema {
         }
     }
 
-    private static String appliedVersion(Connection connection) {
+    private static @Nullable String appliedVersion(Connection connection) {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY_TABLE
                      + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC")) {
@@ -178,7 +180,7 @@ public final class TrackerSchema {
      * How an existing database without Ato's history table is taken over: the version its tables are at (null when
      * Flyway should simply migrate), and whether the old shared history table was Ato's alone.
      */
-    record Adoption(String baselineVersion, String description, boolean dropLegacyHistory) {
+    record Adoption(@Nullable String baselineVersion, @Nullable String description, boolean dropLegacyHistory) {
 
         static Adoption of(Connection connection) throws SQLException {
             if (hasTable(connection, HISTORY_TABLE)) {

@@ -48,4 +48,29 @@ class LimitsPropertiesTest {
                 .hasMessageContaining("document of 2009 bytes is larger than 1024 bytes")
                 .hasMessageContaining("ato.limits.max-document-size=1024");
     }
+
+    /** The depth checks are recursive: a max-depth the thread stack cannot walk fails at start-up, naming -Xss. */
+    @Test
+    void aDepthBeyondWhatTheThreadStackCanWalkIsRefusedAtStartUp() {
+        int tooDeep = Limits.DEFAULT_STACK_MAX_DEPTH * 3;
+        assertThatThrownBy(() -> LimitsEnvironmentPostProcessor.checkStack(tooDeep, 1024))
+                .isInstanceOf(dev.ato.AtoConfigException.class)
+                .hasMessage("ato.limits.max-depth=" + tooDeep + " is deeper than a thread stack of 1024 KiB can walk"
+                        + " (at most " + Limits.DEFAULT_STACK_MAX_DEPTH + " levels; the depth checks are recursive, "
+                        + Limits.DEFAULT_STACK_MAX_DEPTH + " levels per MiB of stack): start the JVM with -Xss3m or more,"
+                        + " or lower ato.limits.max-depth");
+        // a larger stack allows proportionally more; the bound itself is allowed on the default stack
+        LimitsEnvironmentPostProcessor.checkStack(tooDeep, 3 * 1024);
+        LimitsEnvironmentPostProcessor.checkStack(Limits.DEFAULT_STACK_MAX_DEPTH, 1024);
+        assertThat(LimitsEnvironmentPostProcessor.threadStackKiB()).isPositive();
+
+        StandardEnvironment environment = new StandardEnvironment();
+        long allowed = Limits.DEFAULT_STACK_MAX_DEPTH * LimitsEnvironmentPostProcessor.threadStackKiB() / 1024;
+        environment.getPropertySources().addFirst(new MapPropertySource("test",
+                Map.of("ato.limits.max-depth", String.valueOf(allowed + 1))));
+        assertThatThrownBy(() -> new LimitsEnvironmentPostProcessor().postProcessEnvironment(environment,
+                new SpringApplication())).hasMessageContaining("ato.limits.max-depth=" + (allowed + 1))
+                .hasMessageContaining("-Xss");
+        assertThat(Limits.current()).isEqualTo(Limits.defaults());
+    }
 }

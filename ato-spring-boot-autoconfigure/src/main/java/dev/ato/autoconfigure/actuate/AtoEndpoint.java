@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.actuate;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.scope.AppliedView;
@@ -50,7 +52,7 @@ public class AtoEndpoint {
     }
 
     @ReadOperation
-    public ScopeDescriptor scope(SecurityContext securityContext, @Selector String scope) {
+    public @Nullable ScopeDescriptor scope(SecurityContext securityContext, @Selector String scope) {
         if (!scopes.names().contains(scope)) {
             return null; // Actuator answers 404
         }

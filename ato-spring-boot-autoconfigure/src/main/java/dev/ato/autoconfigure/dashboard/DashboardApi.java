@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 
@@ -108,7 +110,7 @@ final class DashboardApi {
             return query.getOrDefault(name, List.of()).stream().filter(v -> !v.isBlank()).toList();
         }
 
-        String one(String name) {
+        @Nullable String one(String name) {
             List<String> values = all(name);
             return values.isEmpty() ? null : values.get(0);
         }
@@ -121,7 +123,7 @@ final class DashboardApi {
             return value;
         }
 
-        Long number(String name) {
+        @Nullable Long number(String name) {
             String value = one(name);
             return value == null ? null : DashboardApi.number(name, value);
         }

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.scope.AtoScopes;
 import dev.ato.sanitize.Sanitizer;
@@ -23,11 +25,11 @@ class DashboardCommand {
     private final ObjectProvider<RunFinder> finder;
     private final ObjectProvider<AtoScopes> scopes;
     private final ObjectProvider<Sanitizer> sanitizer;
-    private final DashboardProperties properties;
+    private final @Nullable DashboardProperties properties;
 
     DashboardCommand(ObjectProvider<DataSource> dataSource, ObjectProvider<RunFinder> finder,
                      ObjectProvider<AtoScopes> scopes, ObjectProvider<Sanitizer> sanitizer,
-                     DashboardProperties properties) {
+                     @Nullable DashboardProperties properties) {
         this.dataSource = dataSource;
         this.finder = finder;
         this.scopes = scopes;
@@ -49,9 +51,9 @@ class DashboardCommand {
     @Command(name = "dashboard", group = "Ato", description = "Serve the read-only dashboard over the tracker"
             + " database (127.0.0.1 unless --address is given)", help = "Example: dashboard --port 8090")
     void dashboard(@Option(longName = "port", description = "port to listen on (0 picks a free one); default"
-                           + " ato.dashboard.port") String portText,
+                           + " ato.dashboard.port") @Nullable String portText,
                    @Option(longName = "address", description = "address to listen on; default"
-                           + " ato.dashboard.address (127.0.0.1)") String addressText,
+                           + " ato.dashboard.address (127.0.0.1)") @Nullable String addressText,
                    CommandContext context) {
         int port = properties.getPort();
         if (portText != null) {

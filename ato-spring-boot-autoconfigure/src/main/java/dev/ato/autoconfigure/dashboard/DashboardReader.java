@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.Mode;
@@ -131,7 +133,7 @@ class DashboardReader {
      * The run's series, each downsampled to about {@code points} points between steps {@code from} and {@code to}
      * (all of them when the range holds no more), and the cursor a live page polls {@link #metrics} from.
      */
-    Views.SeriesSet series(long runId, String key, Long from, Long to, int points) {
+    Views.SeriesSet series(long runId, @Nullable String key, Long from, Long to, int points) {
         if (points < 4 || points > 4 * MetricReader.MAX_BUCKETS) {
             throw new AtoConfigException("points must be 4.." + 4 * MetricReader.MAX_BUCKETS + ", got " + points);
         }
@@ -229,7 +231,7 @@ class DashboardReader {
      * asynchronous rung; of a synchronous generation, once every trial finished, the top {@code halving_rate} by
      * {@link Halving#rank}. {@code null} while a synchronous generation is still running, or without settings.
      */
-    private static Set<Views.TrialRow> survivors(List<Views.TrialRow> generation, Halving halving,
+    private static @Nullable Set<Views.TrialRow> survivors(List<Views.TrialRow> generation, @Nullable Halving halving,
                                                  boolean asynchronous) {
         if (asynchronous) {
             Set<Views.TrialRow> promoted = new HashSet<>();
@@ -245,7 +247,7 @@ class DashboardReader {
     }
 
     /** The search's halving rule from its stored settings, or {@code null} when they are not readable. */
-    private static Halving halving(Object settings) {
+    private static @Nullable Halving halving(Object settings) {
         if (!(settings instanceof Map<?, ?> map)) {
             return null;
         }
@@ -304,7 +306,7 @@ class DashboardReader {
         return origins;
     }
 
-    private Object readJson(String text) {
+    private @Nullable Object readJson(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -341,11 +343,11 @@ class DashboardReader {
     }
 
 
-    private static Double finite(Object value) {
+    private static @Nullable Double finite(Object value) {
         return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
     }
 
-    private static String text(Instant time) {
+    private static @Nullable String text(Instant time) {
         return time == null ? null : time.toString();
     }
 

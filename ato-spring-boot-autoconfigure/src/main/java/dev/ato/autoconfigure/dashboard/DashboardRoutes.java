@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoKeyException;
 import dev.ato.autoconfigure.scope.AtoScopes;
@@ -63,18 +65,18 @@ final class DashboardRoutes {
      * The dashboard over a database (and, when the application has them, its scopes for the merge-order page); every
      * config value, tag and text it shows passes {@code sanitizer}, the application's one.
      */
-    static DashboardRoutes over(RunFinder finder, ObjectProvider<AtoScopes> scopes, Sanitizer sanitizer,
+    static DashboardRoutes over(@Nullable RunFinder finder, ObjectProvider<AtoScopes> scopes, @Nullable Sanitizer sanitizer,
                                 DashboardProperties properties) {
         return new DashboardRoutes(new DashboardApi(new DashboardReader(finder, sanitizer),
                 new MergeOrderView(scopes, sanitizer), properties));
     }
 
     /** A request as the dashboard sees it: the method, and the raw (still encoded) path and query. */
-    record Request(String method, String rawPath, String rawQuery) {
+    record Request(String method, String rawPath, @Nullable String rawQuery) {
     }
 
     /** Parses a raw query string ({@code a=1&b=x%2Fy+z}); a name given twice keeps every value. */
-    static Map<String, List<String>> parseQuery(String rawQuery) {
+    static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
             return query;
@@ -170,7 +172,7 @@ final class DashboardRoutes {
         });
     }
 
-    private Response error(int status, String message, Map<String, String> extra) {
+    private Response error(int status, @Nullable String message, Map<String, String> extra) {
         Map<String, String> body = Map.of("error", message == null ? "error" : message);
         return new Response(status, "application/json", headers(extra), out -> json.writeValue(out, body));
     }
@@ -182,7 +184,7 @@ final class DashboardRoutes {
     }
 
     /** Decoded path segments, or {@code null} when one would climb out ({@code ..}) or is empty inside. */
-    private static List<String> segments(String raw) {
+    private static @Nullable List<String> segments(String raw) {
         List<String> segments = new ArrayList<>();
         String[] parts = raw.split("/", -1);
         for (int i = 0; i < parts.length; i++) {

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.dashboard;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +68,7 @@ final class Views {
     record Comparison(List<RunDetail> runs, List<KeyDiff> keys, boolean sameStructure) {
     }
 
-    record SearchSummary(String id, String project, String status, int generation, Long bestRunId, Double bestMetric,
+    record SearchSummary(String id, String project, String status, int generation, @Nullable Long bestRunId, @Nullable Double bestMetric,
                          long createdMs) {
     }
 
@@ -74,12 +76,12 @@ final class Views {
      * One evaluation of a search; {@code outcome} is {@code survived} or {@code cut} (decided by the search's
      * {@code Halving} rule), {@code pending} while its generation runs, or {@code final} for the re-evaluation.
      */
-    record TrialRow(int generation, int position, Object candidate, String status, Double metric, Long runId,
-                    boolean survivor, boolean isFinal, String outcome) {
+    record TrialRow(int generation, int position, Object candidate, String status, @Nullable Double metric, @Nullable Long runId,
+                    boolean survivor, boolean isFinal, @Nullable String outcome) {
     }
 
     record SearchDetail(String id, String project, Object space, Object settings, String status, int generation,
-                        Long bestRunId, Double bestMetric, Object bestConfig, String error, List<TrialRow> trials) {
+                        @Nullable Long bestRunId, @Nullable Double bestMetric, @Nullable Object bestConfig, @Nullable String error, List<TrialRow> trials) {
     }
 
     /** One applied layer of a scope's resolution, as the merge-order page shows it. */

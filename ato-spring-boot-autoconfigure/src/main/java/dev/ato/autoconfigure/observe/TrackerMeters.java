@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.observe;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.RunStatus;
 import dev.ato.tracker.Tracker;
@@ -78,7 +80,7 @@ final class TrackerMeters implements MeterBinder, TrackerListener {
     }
 
     @Override
-    public void runEnded(RunHandle run, RunStatus status) {
+    public void runEnded(RunHandle run, @Nullable RunStatus status) {
         if (status != null) {
             registries.forEach(r -> ended(r, status).increment());
         }

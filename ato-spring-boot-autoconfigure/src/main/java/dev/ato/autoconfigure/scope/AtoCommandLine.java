@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.function.Predicate;
  * @param command the command word, or {@code null}
  * @param commandArgs the arguments after the command word
  */
-public record AtoCommandLine(List<String> atoInput, String command, List<String> commandArgs) {
+public record AtoCommandLine(List<String> atoInput, @Nullable String command, List<String> commandArgs) {
 
     /** The command that {@code --help} or {@code -h} without a command runs. */
     public static final String HELP = "help";
@@ -30,7 +32,7 @@ public record AtoCommandLine(List<String> atoInput, String command, List<String>
     }
 
     /** Splits {@code args} ({@code ApplicationArguments.getSourceArgs()}); {@code isView} recognises view names. */
-    public static AtoCommandLine parse(String[] args, Predicate<String> isView) {
+    public static AtoCommandLine parse(String[] args, @Nullable Predicate<String> isView) {
         AtoCommandLine parsed = split(args, isView);
         return !parsed.hasCommand() && Arrays.stream(args).anyMatch(AtoCommandLine::isHelp)
                 ? new AtoCommandLine(List.of(), HELP, List.of()) : parsed;
@@ -59,7 +61,7 @@ public record AtoCommandLine(List<String> atoInput, String command, List<String>
     }
 
     /** The first word of {@code args} that is not an option, or {@code null}. */
-    public static String firstWord(String[] args) {
+    public static @Nullable String firstWord(String[] args) {
         return Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
     }
 

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.cli.CliParser;
 import dev.ato.scope.ExternalProperty;
@@ -145,7 +147,7 @@ final class ExternalProperties {
     }
 
     /** The Spring {@link Origin} of {@code scope.key} (or of {@code path}) in the highest source that sets it. */
-    static Origin springOrigin(ConfigurableEnvironment environment, String scope, String path) {
+    static @Nullable Origin springOrigin(ConfigurableEnvironment environment, String scope, String path) {
         String name = scope + "." + path;
         String root = path.contains("[") ? path.substring(0, path.indexOf('[')) : path;
         for (PropertySource<?> source : environment.getPropertySources()) {

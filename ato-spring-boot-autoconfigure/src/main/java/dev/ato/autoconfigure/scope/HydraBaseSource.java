@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.hydra.Hydra;
@@ -29,7 +31,7 @@ final class HydraBaseSource implements BaseSource {
 
     private final Path configDir;
     private final String configName;
-    private volatile java.util.Set<String> mandatory;
+    private volatile java.util.@Nullable Set<String> mandatory;
 
     HydraBaseSource(Path configDir, String configName) {
         this.configDir = configDir;
@@ -69,7 +71,7 @@ final class HydraBaseSource implements BaseSource {
     }
 
     /** The keys the tree's default composition leaves {@code ???}. */
-    private java.util.Set<String> mandatory() {
+    private java.util.@Nullable Set<String> mandatory() {
         if (mandatory == null) {
             mandatory = java.util.Set.copyOf(Hydra.composition(configDir, configName, List.of()).missingKeys());
         }

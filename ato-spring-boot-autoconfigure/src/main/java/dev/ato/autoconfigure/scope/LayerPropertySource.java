@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.scope.Layer;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginLookup;
@@ -37,7 +39,7 @@ final class LayerPropertySource extends MapPropertySource implements OriginLooku
     }
 
     @Override
-    public Origin getOrigin(String key) {
+    public @Nullable Origin getOrigin(String key) {
         if (!containsProperty(key)) {
             return null;
         }
@@ -45,7 +47,7 @@ final class LayerPropertySource extends MapPropertySource implements OriginLooku
     }
 
     /** Where a value came from, in words, and the Spring origin it was read from (a file and line), if any. */
-    record LayerOrigin(String description, Origin parent) implements Origin {
+    record LayerOrigin(String description, @Nullable Origin parent) implements Origin {
 
         @Override
         public Origin getParent() {

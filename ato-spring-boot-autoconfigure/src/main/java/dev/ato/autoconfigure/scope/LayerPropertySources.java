@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 import dev.ato.scope.Layer;
 import dev.ato.scope.LayerKind;
@@ -51,7 +53,7 @@ final class LayerPropertySources {
     }
 
     private static List<LayerPropertySource> sourcesOf(Map<String, Resolution> resolutions,
-                                                       ConfigurableEnvironment environment) {
+                                                       @Nullable ConfigurableEnvironment environment) {
         List<LayerPropertySource> result = new ArrayList<>();
         resolutions.forEach((scope, resolution) -> {
             Set<String> live = leaves(resolution.config());

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +33,7 @@ final class ViewComponentRules {
     }
 
     /** Checks {@code type} and returns the instance its instance methods run on ({@code null} if all are static). */
-    static Object check(Class<?> type, List<MethodMetadata> methods) {
+    static @Nullable Object check(Class<?> type, List<MethodMetadata> methods) {
         for (MethodMetadata method : methods) {
             checkSignature(type, method);
         }

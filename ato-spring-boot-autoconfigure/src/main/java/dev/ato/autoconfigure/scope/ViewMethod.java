@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.adict.ADict;
 
 import java.lang.reflect.InvocationTargetException;
@@ -15,7 +17,7 @@ import java.util.function.Consumer;
  * @param target the instance the method runs on ({@code null} for a static method)
  * @param method the method, taking one {@link ADict}
  */
-record ViewMethod(String scope, String name, ViewSpec options, Object target, Method method) {
+record ViewMethod(String scope, @Nullable String name, @Nullable ViewSpec options, @Nullable Object target, Method method) {
 
     boolean isManual() {
         return options == null;

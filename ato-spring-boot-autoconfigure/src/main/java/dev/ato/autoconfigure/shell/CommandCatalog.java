@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -95,7 +97,7 @@ final class CommandCatalog {
     }
 
     /** The declared option called {@code name} (long name), or {@code null}. */
-    static CommandOption declaredOption(org.springframework.shell.core.command.Command command, String name) {
+    static @Nullable CommandOption declaredOption(org.springframework.shell.core.command.Command command, String name) {
         return command.getOptions().stream().filter(o -> name.equals(o.longName())).findFirst().orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.AtoKeyException;
@@ -29,12 +31,12 @@ final class CommandErrors {
     record Report(int exitCode, String text) {
 
         /** The report with the values its text quotes passed through the one sanitizer (a URL's password too). */
-        Report sanitized(Sanitizer sanitizer) {
+        Report sanitized(@Nullable Sanitizer sanitizer) {
             return new Report(exitCode, sanitizer.text(text));
         }
 
         /** Prints the block (and with {@code debug} the stack trace) to {@code err}. */
-        void print(PrintWriter err, Throwable failure, boolean debug) {
+        void print(PrintWriter err, @Nullable Throwable failure, boolean debug) {
             err.println(text);
             if (debug && failure != null) {
                 failure.printStackTrace(err);
@@ -47,7 +49,7 @@ final class CommandErrors {
     }
 
     /** The report for {@code failure}; {@code databaseUrl} names the tracker database when the database failed. */
-    static Report of(Throwable failure, Supplier<String> databaseUrl) {
+    static Report of(Throwable failure, @Nullable Supplier<String> databaseUrl) {
         Throwable cause = unwrap(failure);
         DatabaseTrouble trouble = DatabaseTrouble.of(cause).orElse(null);
         if (trouble != null) {
@@ -70,7 +72,7 @@ final class CommandErrors {
         return new Report(FAILURE, "Error: " + cause + "\n  (run again with --debug for the stack trace)");
     }
 
-    private static String url(Supplier<String> databaseUrl) {
+    private static @Nullable String url(Supplier<String> databaseUrl) {
         try {
             return databaseUrl.get();
         } catch (RuntimeException unknown) {
@@ -88,7 +90,7 @@ final class CommandErrors {
         return t;
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

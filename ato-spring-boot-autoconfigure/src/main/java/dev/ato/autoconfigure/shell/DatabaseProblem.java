@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.tracker.DatabaseTrouble;
 
 /**
@@ -13,7 +15,7 @@ final class DatabaseProblem {
     }
 
     /** The explanation of {@code trouble} on the database at {@code url} ({@code null} when unknown). */
-    static String explain(DatabaseTrouble trouble, String url) {
+    static String explain(DatabaseTrouble trouble, @Nullable String url) {
         boolean sqlite = url != null && url.startsWith("jdbc:sqlite:");
         String where = sqlite ? "the SQLite database " + sqliteFile(url) : url != null ? "the database " + url
                 : "the tracker database";

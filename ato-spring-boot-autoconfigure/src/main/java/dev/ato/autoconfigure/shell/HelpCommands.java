@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoApplication;
 import dev.ato.autoconfigure.scope.AtoScopes;
@@ -59,7 +61,7 @@ class HelpCommands {
         return Usage.of(command);
     }
 
-    private static String version(Class<?> type) {
+    private static String version(@Nullable Class<?> type) {
         Class<?> user = type == null ? null : ClassUtils.getUserClass(type);
         String version = user == null || user.getPackage() == null ? null
                 : user.getPackage().getImplementationVersion();

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
@@ -72,7 +74,7 @@ class HyperBandCommands {
             Claims and runs trials of the search with the application's HyperBandTrial bean until the search
             completes; any number of workers may join.
             Example: hyperband join 3""")
-    String join(@Argument(index = 0, description = "the search id") String searchId) {
+    String join(@Argument(index = 0, description = "the search id") @Nullable String searchId) {
         if (searchId == null || searchId.isEmpty()) {
             throw new AtoConfigException("hyperband join needs the SEARCH_ID ('hyperband list' shows them)");
         }
@@ -89,7 +91,7 @@ class HyperBandCommands {
         return table.render().stripTrailing();
     }
 
-    private String record(String space, String scope, String halvingRate, String minSamples, String mode,
+    private String record(@Nullable String space, String scope, String halvingRate, String minSamples, String mode,
                           String schedule) {
         if (space == null) {
             throw new AtoConfigException("hyperband needs --space FILE, a search space in Python ato's format");
@@ -105,7 +107,7 @@ class HyperBandCommands {
         return "best metric " + result.metric() + "\n" + Xyz.dumps(result.config()).stripTrailing();
     }
 
-    private HyperBandTrial trial() {
+    private @Nullable HyperBandTrial trial() {
         HyperBandTrial found = trial.getIfUnique();
         if (found == null) {
             throw new AtoConfigException("hyperband needs exactly one bean of type HyperBandTrial (the function that"

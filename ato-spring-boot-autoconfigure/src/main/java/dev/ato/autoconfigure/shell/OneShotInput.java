@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandOption;
@@ -23,7 +25,7 @@ final class OneShotInput {
     }
 
     /** The parsed input, or {@code null} when {@code word} names no command and no group of commands. */
-    static ParsedInput parse(CommandRegistry registry, String word, List<String> rest) {
+    static @Nullable ParsedInput parse(CommandRegistry registry, String word, List<String> rest) {
         String name = word;
         int i = 0;
         ParsedInput.Builder input = ParsedInput.builder().commandName(word);
@@ -60,7 +62,7 @@ final class OneShotInput {
         return !registry.getCommandsByPrefix(name + " ").isEmpty();
     }
 
-    private static boolean isFlag(Command command, String option) {
+    private static boolean isFlag(@Nullable Command command, String option) {
         CommandOption declared = command == null ? null : CommandCatalog.declaredOption(command, option);
         return declared != null && (declared.type() == boolean.class || declared.type() == Boolean.class);
     }

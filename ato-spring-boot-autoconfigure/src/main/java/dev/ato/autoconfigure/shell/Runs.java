@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.scope.Suggestions;
@@ -24,7 +26,7 @@ final class Runs {
         this.finder = finder;
     }
 
-    RunFinder finder() {
+    @Nullable RunFinder finder() {
         RunFinder result = finder.getIfAvailable();
         if (result == null) {
             throw new AtoConfigException("the runs commands need the tracker, which is off (ato.tracker.enabled=false,"
@@ -54,7 +56,7 @@ final class Runs {
                 + "; projects: " + listOrNone(projects()) + " ('runs list --project NAME' shows their runs)"));
     }
 
-    static long runId(String text) {
+    static long runId(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             throw new AtoConfigException("missing run id; run ids are whole numbers ('runs list' shows them)");
         }

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
@@ -60,8 +62,8 @@ class RunsCommands {
                         defaultValue = Runs.PROJECT) String project,
                 @Option(longName = "limit", description = "at most this many runs", defaultValue = "20") int limit,
                 @Option(longName = "status", description = "only runs in this state: running, completed, failed,"
-                        + " killed or crashed") String status,
-                @Option(longName = "tag", description = "only runs with this tag") String tag,
+                        + " killed or crashed") @Nullable String status,
+                @Option(longName = "tag", description = "only runs with this tag") @Nullable String tag,
                 @Option(longName = "format", description = "text or json", defaultValue = "text") String format) {
         if (limit < 0) {
             throw new AtoConfigException("--limit needs a number >= 0, got " + limit);
@@ -136,7 +138,7 @@ class RunsCommands {
             --metric, the project's only metric; when it has several, the error lists them.
             Example: runs best --metric val_acc""")
     String best(@Option(longName = "metric", description = "the metric key (default: the project's only metric)")
-                String metric,
+                @Nullable String metric,
                 @Option(longName = "project", description = "the project (ato.project)",
                         defaultValue = Runs.PROJECT) String project,
                 @Option(longName = "mode", description = "max or min", defaultValue = "max") String mode,
@@ -172,7 +174,7 @@ class RunsCommands {
                     With --trace: runs that recorded the same fingerprint for that trace.
                     Example: runs similar 12 --trace train_step""")
     String similar(@Argument(index = 0, description = "the run id") String id,
-                   @Option(longName = "trace", description = "a trace id (@AtoTrace)") String trace,
+                   @Option(longName = "trace", description = "a trace id (@AtoTrace)") @Nullable String trace,
                    @Option(longName = "trace-type", description = "static or runtime", defaultValue = "static")
                    String traceType) {
         Run run = runs.run(id);
@@ -246,7 +248,7 @@ class RunsCommands {
         return map;
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(Object value) {
         return value == null ? null : value.toString();
     }
 

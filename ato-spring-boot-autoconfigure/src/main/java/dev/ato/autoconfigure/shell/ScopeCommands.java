@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
 import dev.ato.autoconfigure.scope.AtoScopes;
@@ -72,7 +74,7 @@ class ScopeCommands {
                     Example: print --format json --scope train high_lr train.lr=0.05""")
     String print(@Option(longName = "format", description = "xyz, yaml, json or toml", defaultValue = "xyz")
                  String format,
-                 @Option(longName = "scope", description = "print only this scope's config") String scope,
+                 @Option(longName = "scope", description = "print only this scope's config") @Nullable String scope,
                  @Arguments List<String> viewOrLiteral) {
         FileFormat chosen = format(format);
         Map<String, Resolution> resolved = scopes.resolve(words(viewOrLiteral));
@@ -103,7 +105,7 @@ class ScopeCommands {
                     KEY is a dotted key; with several scopes it starts with the scope (train.lr). Prints the
                     key's history, oldest first, for a resolution with the arguments, and which layer won.
                     Example: why train.lr high_lr train.lr=0.05""")
-    String why(@Argument(index = 0, description = "the dotted key to explain") String key,
+    String why(@Argument(index = 0, description = "the dotted key to explain") @Nullable String key,
                @Arguments List<String> viewOrLiteral) {
         if (key == null || key.isEmpty()) {
             throw new AtoConfigException("why needs the KEY to explain, e.g. why " + exampleKey());

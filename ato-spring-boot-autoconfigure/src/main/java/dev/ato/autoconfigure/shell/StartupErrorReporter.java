@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
 import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.SpringBootExceptionReporter;
@@ -21,7 +23,7 @@ import java.io.PrintWriter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StartupErrorReporter implements SpringBootExceptionReporter {
 
-    private final ConfigurableApplicationContext context;
+    private final @Nullable ConfigurableApplicationContext context;
 
     StartupErrorReporter(ConfigurableApplicationContext context) {
         this.context = context;
@@ -60,7 +62,7 @@ class StartupErrorReporter implements SpringBootExceptionReporter {
     }
 
     /** Whether the command line asked for {@code --debug} (in a one-shot command it is the command's switch). */
-    private static boolean debug(ConfigurableEnvironment environment) {
+    private static boolean debug(@Nullable ConfigurableEnvironment environment) {
         PropertySource<?> args = environment == null ? null : environment.getPropertySources()
                 .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
         return args != null && args.containsProperty("debug");

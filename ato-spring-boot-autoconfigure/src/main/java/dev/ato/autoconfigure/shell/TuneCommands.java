@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.Mode;
 import dev.ato.adict.ADict;
@@ -113,7 +115,7 @@ class TuneCommands {
     @Command(name = "tune join", group = GROUP, description = "Work on a recorded sampled search", help = """
             Claims and runs trials of the search until it completes; any number of workers may join.
             Example: tune join 3""")
-    String join(@Argument(index = 0, description = "the search id") String searchId) {
+    String join(@Argument(index = 0, description = "the search id") @Nullable String searchId) {
         if (searchId == null || searchId.isEmpty()) {
             throw new AtoConfigException("tune join needs the SEARCH_ID ('hyperband list' shows the searches)");
         }
@@ -159,7 +161,7 @@ class TuneCommands {
                 + Xyz.dumps(result.config()).stripTrailing();
     }
 
-    private TrialFunction trial() {
+    private @Nullable TrialFunction trial() {
         TuningTrial found = tuning.getIfUnique();
         if (found != null) {
             return found;

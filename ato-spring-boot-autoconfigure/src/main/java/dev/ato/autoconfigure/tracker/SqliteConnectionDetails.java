@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.tracker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.tracker.Database;
@@ -40,12 +42,12 @@ record SqliteConnectionDetails(Path file, long busyTimeoutMillis, String journal
     }
 
     @Override
-    public String getUsername() {
+    public @Nullable String getUsername() {
         return null;
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return null;
     }
 }

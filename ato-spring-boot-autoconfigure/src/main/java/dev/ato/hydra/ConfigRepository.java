@@ -49,8 +49,11 @@ final class ConfigRepository {
 
     /** The options of {@code group} (its {@code .yaml} files, without extension), sorted. */
     List<String> options(String group) {
+        if (!inside(group)) {
+            return List.of();
+        }
         Path dir = group.isEmpty() ? root : root.resolve(group);
-        if (!inside(group) || !Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
@@ -76,7 +79,7 @@ final class ConfigRepository {
         String text;
         try {
             text = Files.readString(root.resolve(fileName), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new HydraException(HydraException.Kind.MISSING_CONFIG,
                     "Cannot read config file: " + e.getMessage(), fileName, null, e);
         }
@@ -88,8 +91,15 @@ final class ConfigRepository {
         return file;
     }
 
-    /** Whether a relative path stays inside the config dir (no escaping with {@code ..}). */
+    /**
+     * Whether a relative path stays inside the config dir (no escaping with {@code ..}); a name the file system
+     * cannot hold (a NUL character, found by HydraFuzzTest) is no config there, so it reads as a missing config.
+     */
     private boolean inside(String relative) {
-        return root.resolve(relative).normalize().startsWith(root.normalize());
+        try {
+            return root.resolve(relative).normalize().startsWith(root.normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 }

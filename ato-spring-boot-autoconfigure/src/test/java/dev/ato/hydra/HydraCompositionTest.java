@@ -362,4 +362,19 @@ class HydraCompositionTest {
         assertThat(c.origins()).containsEntry("db", "db/mysql.yaml").containsEntry("db.user", "config.yaml")
                 .containsEntry("db.port", "override 'db.port=1'");
     }
+
+    /**
+     * Found by {@code HydraFuzzTest} in fuzzing mode (seed {@code seed-08-nul-in-a-group-option}): a group option
+     * with a NUL character threw the file system's InvalidPathException; it is a missing config like any other.
+     */
+    @Test
+    void aGroupOptionTheFileSystemCannotNameIsAMissingConfig() throws Exception {
+        file("config.yaml", "x: 1\n");
+        file("db/mysql.yaml", "port: 3306\n");
+        assertThatThrownBy(() -> compose("+db@='q\u0000x'")).isInstanceOfSatisfying(HydraException.class,
+                e -> assertThat(e.kind()).isEqualTo(HydraException.Kind.MISSING_CONFIG));
+        assertThatThrownBy(() -> compose("+db='my\u0000sql'")).isInstanceOfSatisfying(HydraException.class,
+                e -> assertThat(e.kind()).isEqualTo(HydraException.Kind.MISSING_CONFIG));
+        assertThat(compose("+db=mysql")).containsEntry("db", Map.of("port", 3306));
+    }
 }

@@ -22,7 +22,6 @@ import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.annotation.Command;
 import org.springframework.util.ClassUtils;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -62,15 +61,15 @@ public final class ContextFreeCommands implements SpringApplicationHook {
     private final PrintWriter err;
     private volatile @Nullable Integer exitCode;
 
-    private ContextFreeCommands(String[] args, PrintStream out, PrintStream err) {
+    ContextFreeCommands(String[] args, PrintWriter out, PrintWriter err) {
         this.args = args.clone();
-        this.out = new PrintWriter(out, true);
-        this.err = new PrintWriter(err, true);
+        this.out = out;
+        this.err = err;
     }
 
     /** The hook for a run with {@code args}, printing to standard output and error. */
     public static ContextFreeCommands forArgs(String... args) {
-        return new ContextFreeCommands(args, System.out, System.err);
+        return new ContextFreeCommands(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
     /** The exit code of the command answered before the context, or empty when the context runs it. */

@@ -65,6 +65,17 @@ class ContextFreeCommandsTest {
         assertThat(early(PlainApp.class, List.of("why", "name")).out()).contains("command-line option --config.name");
     }
 
+    @Test
+    void springPropertiesAfterTheCommandAreLayersNotOptions() {
+        Answer why = early(PlainApp.class, List.of("why", "name", "--config.name=late", "--spring.main.banner-mode=off"));
+
+        assertThat(why.code()).hasValue(0);
+        assertThat(why.out()).contains("command-line option --config.name", "late");
+        assertThat(CommandExecutor.isSpringProperty("--format=json")).isFalse();
+        assertThat(CommandExecutor.isSpringProperty("--a.b")).isTrue();
+        assertThat(CommandExecutor.isSpringProperty("--.x=1")).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"version", "greet", "fast", "config.lr=0.3", "dashboard --port 0", "tune run x"})
     void commandsThatNeedBeansAndJobRunsGoToTheContext(String line) {

@@ -143,8 +143,8 @@ public final class RunQuery {
         String expression = switch (which) {
             case LAST -> "(SELECT CASE WHEN " + flavor.isNumber("m.value") + " THEN m.value END FROM metrics m"
                     + " WHERE m.run_id = e.id AND m." + k + " = ? ORDER BY m.id DESC LIMIT 1)";
-            case MIN, MAX -> "(SELECT " + which.name() + "(m.value) FROM metrics m WHERE m.run_id = e.id AND m." + k
-                    + " = ? AND " + flavor.isNumber("m.value") + ")";
+            case MIN, MAX -> "(SELECT " + which.name() + "(m.value) FROM metrics m WHERE m.run_id = e.id AND "
+                    + flavor.notIndexed("m." + k) + " = ? AND " + flavor.isNumber("m.value") + ")";
         };
         return orderBy(new Term(expression, bindText(metricKey), descending));
     }
@@ -277,7 +277,7 @@ public final class RunQuery {
             List<Binder> all = new ArrayList<>();
             appendFilters(sql, all);
             List<String> named = hashes.stream().filter(Objects::nonNull).distinct().toList();
-            sql.append(" AND (").append(hashes.contains(null) ? "e.structural_hash IS NULL" : "1 = 0");
+            sql.append(" AND (").append(hashes.stream().anyMatch(Objects::isNull) ? "e.structural_hash IS NULL" : "1 = 0");
             if (!named.isEmpty()) {
                 sql.append(" OR e.structural_hash IN (").append(String.join(", ", Collections.nCopies(named.size(), "?")))
                         .append(')');

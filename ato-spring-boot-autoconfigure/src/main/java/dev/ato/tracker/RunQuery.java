@@ -21,8 +21,9 @@ import java.util.Set;
 
 /**
  * A typed query over runs, from {@link RunFinder#query()}: filters (project, status, tags, start time, config
- * values), an order (by a metric's best or last value, else by id) and a page. Each call narrows the query;
- * {@link #list()} runs it.
+ * values), an order (by a metric's last, lowest or highest value, a config value or a column of the run, optionally
+ * grouped by structure; else by id) and a page. Each call narrows the query; {@link #list()} runs it,
+ * {@link #count()} counts its runs, {@link #varyingConfigKeys(int)} names the config keys that differ between them.
  *
  * <pre>{@code
  * finder.query().project("vision").status(RunStatus.COMPLETED).tag("baseline")

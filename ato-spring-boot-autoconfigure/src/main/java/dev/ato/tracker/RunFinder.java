@@ -43,10 +43,15 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #open(String)}, with the heartbeat age after which a running run is reported crashed. */
     public static RunFinder open(String jdbcUrl, Duration crashGrace) {
+        return open(jdbcUrl, crashGrace, Sanitizer.defaults());
+    }
+
+    /** Like {@link #open(String, Duration)}; the configs and end reasons it returns pass {@code sanitizer}. */
+    public static RunFinder open(String jdbcUrl, Duration crashGrace, Sanitizer sanitizer) {
         Database database = Database.open(jdbcUrl);
         try {
             TrackerSchema.migrate(database);
-            return new RunFinder(database, true, crashGrace, Sanitizer.defaults());
+            return new RunFinder(database, true, crashGrace, sanitizer);
         } catch (RuntimeException e) {
             database.close();
             throw e;

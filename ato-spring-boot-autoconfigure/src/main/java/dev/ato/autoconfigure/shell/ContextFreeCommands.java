@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationHook;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ComponentScan;
@@ -125,7 +126,7 @@ public final class ContextFreeCommands implements SpringApplicationHook {
         }
         DefaultPropertiesPropertySource.moveToEnd(environment); // where the run puts it right after this step
         Packages packages = Packages.of(application);
-        if (packages == null) {
+        if (packages == null || excludesAto(environment, packages)) {
             return OptionalInt.empty();
         }
         ApplicationFacts facts = new ApplicationFacts();
@@ -167,6 +168,20 @@ public final class ContextFreeCommands implements SpringApplicationHook {
         } finally {
             finder.close();
         }
+    }
+
+    /**
+     * Whether the application excludes one of Ato's auto-configurations (by property or annotation): then only its
+     * context knows which of Ato's commands and beans exist. (JPA's is excluded for one-shot commands anyway.)
+     */
+    private static boolean excludesAto(ConfigurableEnvironment environment, Packages packages) {
+        Set<String> excluded = new LinkedHashSet<>(packages.excluded());
+        String property = environment.getProperty("spring.autoconfigure.exclude");
+        if (property != null) {
+            Arrays.stream(property.split(",")).map(String::trim).forEach(excluded::add);
+        }
+        return excluded.stream().anyMatch(name -> name.startsWith("dev.ato.")
+                && !name.equals(OneShotEnvironmentPostProcessor.ATO_JPA));
     }
 
     private static boolean enabled(ConfigurableEnvironment environment) {
@@ -256,11 +271,12 @@ public final class ContextFreeCommands implements SpringApplicationHook {
      * The packages of the application's views ({@code @AutoConfigurationPackage}, as the context's registrar uses
      * them) and of its components ({@code @ComponentScan}), read from the primary sources' annotations.
      */
-    record Packages(List<String> views, List<String> components) {
+    record Packages(List<String> views, List<String> components, List<String> excluded) {
 
         static @Nullable Packages of(SpringApplication application) {
             Set<String> views = new LinkedHashSet<>();
             Set<String> components = new LinkedHashSet<>();
+            Set<String> excluded = new LinkedHashSet<>();
             for (Object source : application.getAllSources()) {
                 if (!(source instanceof Class<?> type)) {
                     return null; // a resource or a package as a source: only the context knows what it declares
@@ -272,13 +288,19 @@ public final class ContextFreeCommands implements SpringApplicationHook {
                     views.addAll(packagesOf(type, autoPackage.getStringArray("basePackages"),
                             autoPackage.getClassArray("basePackageClasses")));
                 }
+                MergedAnnotation<EnableAutoConfiguration> auto = annotations.get(EnableAutoConfiguration.class);
+                if (auto.isPresent()) {
+                    Arrays.stream(auto.getClassArray("exclude")).map(Class::getName).forEach(excluded::add);
+                    excluded.addAll(Arrays.asList(auto.getStringArray("excludeName")));
+                }
                 MergedAnnotation<ComponentScan> scan = annotations.get(ComponentScan.class);
                 if (scan.isPresent()) {
                     components.addAll(packagesOf(type, scan.getStringArray("basePackages"),
                             scan.getClassArray("basePackageClasses")));
                 }
             }
-            return views.isEmpty() ? null : new Packages(List.copyOf(views), List.copyOf(components));
+            return views.isEmpty() ? null
+                    : new Packages(List.copyOf(views), List.copyOf(components), List.copyOf(excluded));
         }
 
         private static List<String> packagesOf(Class<?> source, String[] names, Class<?>[] classes) {

@@ -92,6 +92,14 @@ class ContextFreeCommandsTest {
     }
 
     @Test
+    void anExcludedAutoConfigurationOfAtoLeavesHelpToTheContext() {
+        assertThat(early(PlainApp.class, List.of("--spring.autoconfigure.exclude="
+                + "dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration", "help")).code()).isEmpty();
+        assertThat(early(PlainApp.class, List.of("--spring.autoconfigure.exclude="
+                + "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration", "help")).code()).isPresent();
+    }
+
+    @Test
     void switchedOffTheContextAnswers() {
         List<String> words = new ArrayList<>(List.of("--ato.shell.context-free=false", "print"));
         assertThat(early(PlainApp.class, words).code()).isEmpty();

@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure;
 
 import dev.ato.autoconfigure.shell.AtoShellRunner;
+import dev.ato.autoconfigure.shell.ContextFreeCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
@@ -22,11 +23,28 @@ public final class AtoApplication {
         if (ClassUtils.isPresent(SHELL, source.getClassLoader())) {
             application.addInitializers(AtoShellRunner.exitAfterCommand());
         }
-        ConfigurableApplicationContext context = application.run(args);
+        ConfigurableApplicationContext context = ClassUtils.isPresent(SHELL, source.getClassLoader())
+                ? runWithCommands(application, args) : application.run(args);
         if (ClassUtils.isPresent(SHELL, source.getClassLoader()) && ranCommand(context)) {
             System.exit(SpringApplication.exit(context));
         }
         return context;
+    }
+
+    /**
+     * Runs the application, answering the commands that need no context ({@code manual}, {@code help}, ...) as soon
+     * as the Environment is ready, and exiting with their exit code. Only called with Spring Shell present.
+     */
+    private static ConfigurableApplicationContext runWithCommands(SpringApplication application, String... args) {
+        ContextFreeCommands early = ContextFreeCommands.forArgs(args);
+        try {
+            return SpringApplication.withHook(early, () -> application.run(args));
+        } catch (SpringApplication.AbandonedRunException abandoned) {
+            if (early.exitCode().isPresent()) {
+                System.exit(early.exitCode().getAsInt());
+            }
+            throw abandoned;
+        }
     }
 
     /** Only called with Spring Shell present, so the runner class loads only then. */

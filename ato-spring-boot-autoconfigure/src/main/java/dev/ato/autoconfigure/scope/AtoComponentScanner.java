@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Finds the {@code @AtoObserve}, {@code @AtoManual} and {@code @AtoTrace} methods in the application's packages by
@@ -46,8 +47,13 @@ final class AtoComponentScanner {
 
     /** The view and manual methods, and the {@code @AtoTrace} methods, of the classes in {@code packages}. */
     Discovery discover(Collection<String> packages) {
+        return discover(packages, reader -> { });
+    }
+
+    /** Like {@link #discover(Collection)}; {@code everyClass} sees every class file read on the way. */
+    Discovery discover(Collection<String> packages, Consumer<MetadataReader> everyClass) {
         Map<String, AnnotationMetadata> classes = new TreeMap<>();
-        Scanner scanner = new Scanner(classes);
+        Scanner scanner = new Scanner(classes, everyClass);
         packages.forEach(scanner::findCandidateComponents);
         List<ViewMethod> views = new ArrayList<>();
         List<TracedMethod> traces = new ArrayList<>();
@@ -117,12 +123,17 @@ final class AtoComponentScanner {
     private final class Scanner extends ClassPathScanningCandidateComponentProvider {
 
         private final Map<String, AnnotationMetadata> found;
+        private final Consumer<MetadataReader> everyClass;
 
-        Scanner(Map<String, AnnotationMetadata> found) {
+        Scanner(Map<String, AnnotationMetadata> found, Consumer<MetadataReader> everyClass) {
             super(false);
             this.found = found;
+            this.everyClass = everyClass;
             setResourceLoader(new DefaultResourceLoader(classLoader));
-            addIncludeFilter((reader, factory) -> declaresAtoMethods(reader));
+            addIncludeFilter((reader, factory) -> {
+                everyClass.accept(reader);
+                return declaresAtoMethods(reader);
+            });
         }
 
         private boolean declaresAtoMethods(MetadataReader reader) {

@@ -2,7 +2,6 @@ package dev.ato.autoconfigure.scope;
 
 import dev.ato.AtoConfigException;
 import dev.ato.adict.ADict;
-import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.scope.MultiScope;
 import dev.ato.scope.Resolution;
 import dev.ato.scope.Scope;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
@@ -41,29 +39,14 @@ final class AtoScopeRegistrar implements BeanDefinitionRegistryPostProcessor, En
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) registry;
-        AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
-        List<String> packages = !properties.getScanPackages().isEmpty() ? properties.getScanPackages()
-                : AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory) : List.of();
-        MultiScope multiScope;
-        try {
-            multiScope = ScopeAssembly.assemble(
-                    new AtoComponentScanner(beanFactory.getBeanClassLoader()).discover(packages),
-                    HydraBaseSource.configured(environment));
-        } catch (AtoConfigException e) {
-            throw new InvalidAtoInputException(e);
-        }
-        AtoScopes unresolved = new AtoScopes(multiScope, environment, Map.of());
-        AtoCommandLine commandLine = AtoCommandLine.parse(
-                properties.isCommandLine() ? sourceArgs(beanFactory) : new String[0],
-                word -> unresolved.isView(word) || unresolved.isBaseWord(word));
-        Map<String, Resolution> resolutions;
-        try {
-            resolutions = AtoScopes.resolve(multiScope, environment, commandLine.atoInput());
-        } catch (AtoConfigException e) {
-            throw new InvalidAtoInputException(e);
-        }
-        LayerPropertySources.install(environment, resolutions);
-        register(registry, "atoScopes", AtoScopes.class, () -> new AtoScopes(multiScope, environment, resolutions));
+        List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+                : List.of();
+        ScopeStartup startup = ScopeStartup.resolve(environment, beanFactory.getBeanClassLoader(), packages,
+                sourceArgs(beanFactory), reader -> { });
+        MultiScope multiScope = startup.multiScope();
+        Map<String, Resolution> resolutions = startup.scopes().resolutions();
+        AtoCommandLine commandLine = startup.commandLine();
+        register(registry, "atoScopes", AtoScopes.class, startup::scopes);
         register(registry, "atoCommandLine", AtoCommandLine.class, () -> commandLine);
         for (Scope scope : multiScope.scopes()) {
             Resolution resolution = resolutions.get(scope.name());

@@ -37,6 +37,10 @@ public final class AtoScopes {
         return scopes.resolve(args, ExternalProperties.collect(environment, known));
     }
 
+    MultiScope multiScope() {
+        return multiScope;
+    }
+
     /** The scopes, in the order their names were first found. */
     public List<Scope> scopes() {
         return multiScope.scopes();

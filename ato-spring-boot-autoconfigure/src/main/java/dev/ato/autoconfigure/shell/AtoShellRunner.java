@@ -103,72 +103,14 @@ public final class AtoShellRunner implements ApplicationRunner, ExitCodeGenerato
      * stack trace only when the words contain {@code --debug}) to {@code err}.
      */
     public int execute(String word, List<String> args, PrintWriter out, PrintWriter err) {
-        boolean debug = args.contains("--debug");
-        List<String> rest = args.stream().filter(a -> !a.equals("--debug")).toList();
-        try {
-            int code = executeOrThrow(registry.getObject(), word, rest, out);
-            out.flush();
-            return code;
-        } catch (Exception | LinkageError e) {
-            out.flush();
-            CommandErrors.Report report = CommandErrors.of(e, this::databaseUrl)
-                    .sanitized(beanFactory.getBeanProvider(Sanitizer.class).getIfAvailable(Sanitizer::defaults));
-            report.print(err, e, debug);
-            return report.exitCode();
-        }
+        return new CommandExecutor(registry::getObject, scopes,
+                () -> beanFactory.getBeanProvider(Sanitizer.class).getIfAvailable(Sanitizer::defaults),
+                this::databaseUrl).execute(word, args, out, err);
     }
 
     /** {@link #execute(String, List, PrintWriter, PrintWriter)} with output and errors on one writer, as in a terminal. */
     public int execute(String word, List<String> args, PrintWriter terminal) {
         return execute(word, args, terminal, terminal);
-    }
-
-    private int executeOrThrow(CommandRegistry commands, String word, List<String> args, PrintWriter out)
-            throws Exception {
-        ParsedInput input = OneShotInput.parse(commands, word, args);
-        if (input == null) {
-            throw HelpCommands.UnknownCommand.of(commands, scopes, word);
-        }
-        String name = input.subCommands().isEmpty() ? input.commandName()
-                : input.commandName() + " " + String.join(" ", input.subCommands());
-        boolean help = input.options().stream().anyMatch(o -> "help".equals(o.longName()));
-        Command command = commands.getCommandByName(name);
-        if (command == null) {
-            String group = commands.getCommandsByPrefix(name + " ").stream().map(Command::getName).sorted()
-                    .collect(Collectors.joining(", "));
-            if (help) {
-                out.println("'" + name + "' commands: " + group + "\nRun 'help " + name + " …' for one of them.");
-                return 0;
-            }
-            String next = input.arguments().isEmpty() ? null : input.arguments().get(0).value();
-            throw new AtoConfigException((next == null ? "'" + name + "' needs a sub-command"
-                    : "'" + name + " " + next + "' is not a command"
-                    + Suggestions.didYouMean(name + " " + next, commands.getCommandsByPrefix(name + " ").stream()
-                            .map(Command::getName).toList())) + "; " + name + " commands: " + group);
-        }
-        if (help) {
-            out.println(Usage.of(command));
-            return 0;
-        }
-        checkOptions(command, input);
-        ExitStatus status = command.execute(new CommandContext(input, commands, out, new InputReader() { }));
-        return status.code() == 0 ? 0 : status.equals(ExitStatus.USAGE_ERROR) ? CommandErrors.BAD_INPUT
-                : CommandErrors.FAILURE;
-    }
-
-    /** An option the command does not declare is bad input, named with the options it has. */
-    private static void checkOptions(Command command, ParsedInput input) {
-        Set<String> declared = new TreeSet<>();
-        command.getOptions().forEach(o -> declared.add(o.longName()));
-        for (CommandOption given : input.options()) {
-            if (given.longName() != null && !declared.contains(given.longName())) {
-                List<String> flags = declared.stream().map(d -> "--" + d).toList();
-                throw new AtoConfigException("'" + command.getName() + "' has no option --" + given.longName()
-                        + Suggestions.didYouMean("--" + given.longName(), flags) + "; options: "
-                        + (flags.isEmpty() ? "none" : String.join(", ", flags)) + " ('" + command.getName()
-                        + " --help' explains them)");
-            }
-        }
     }
 
     /** The tracker database's URL (or SQLite file) for error messages. */

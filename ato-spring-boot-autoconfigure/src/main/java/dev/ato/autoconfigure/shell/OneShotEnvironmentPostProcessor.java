@@ -7,6 +7,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.util.ClassUtils;
 
 import java.util.LinkedHashMap;
@@ -14,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.lang.reflect.Method;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * Makes a one-shot Ato command start like a CLI: when the first command-line word is one of Ato's commands, the
@@ -49,7 +53,7 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
             "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands");
 
     /** The classes that declare Ato's commands; their {@code @Command} names are the one-shot words. */
-    private static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
+    static final List<String> COMMAND_CLASSES = List.of("dev.ato.autoconfigure.shell.ScopeCommands",
             "dev.ato.autoconfigure.shell.RunsCommands", "dev.ato.autoconfigure.shell.HelpCommands",
             "dev.ato.autoconfigure.shell.HyperBandCommands", "dev.ato.autoconfigure.shell.TuneCommands",
             "dev.ato.autoconfigure.dashboard.DashboardCommand");
@@ -99,17 +103,23 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
         return words(APPLICATION_WORK_CLASSES, classLoader);
     }
 
+    /** Read from the class files, so no command class (nor what its methods mention) is loaded for this. */
     private static Set<String> words(List<String> classes, ClassLoader classLoader) {
         Set<String> words = new TreeSet<>();
+        MetadataReaderFactory reader = new SimpleMetadataReaderFactory(classLoader);
         for (String name : classes) {
-            if (!ClassUtils.isPresent(name, classLoader)) {
+            if (classLoader.getResource(ClassUtils.convertClassNameToResourcePath(name) + ".class") == null) {
                 continue;
             }
-            for (Method method : ClassUtils.resolveClassName(name, classLoader).getDeclaredMethods()) {
-                Command command = method.getAnnotation(Command.class);
-                if (command != null) {
-                    words.add(String.join(" ", command.name()).trim().split(" ")[0]);
+            try {
+                for (MethodMetadata method : reader.getMetadataReader(name).getAnnotationMetadata()
+                        .getAnnotatedMethods(Command.class.getName())) {
+                    String[] declared = method.getAnnotations().get(Command.class).getStringArray("name");
+                    String first = String.join(" ", declared).trim().split(" ")[0];
+                    words.add(first.isEmpty() ? method.getMethodName() : first);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the class file of " + name, e);
             }
         }
         return words;

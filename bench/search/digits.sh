@@ -18,4 +18,4 @@ CP="$CP:$(tr ':' '\n' < "$OUT/cp.txt" | grep -v '/dev/ato/ato-spring-boot-' | pa
 java -cp "$CP" dev.ato.sample.training.DigitsSearchHarness "$SEEDS" "$OUT/ato.csv"
 /usr/bin/python3 bench/search/optuna_digits.py "$CP" "$SEEDS" "$OUT/optuna.csv"
 /usr/bin/python3 bench/search/report.py --name search-digits --quantity "validation error" \
-    --checkpoints 3,5,10,15,20,30 "$OUT/ato.csv" "$OUT/optuna.csv" | tee "$OUT/table.md"
+    --checkpoints 3,5,10,15,20,30 --yrange 0.02:0.15 "$OUT/ato.csv" "$OUT/optuna.csv" | tee "$OUT/table.md"

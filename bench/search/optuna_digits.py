@@ -5,7 +5,8 @@ configuration epoch by epoch and asks after each epoch whether to go on), so bot
 training. Same parameters, budget accounting and incumbent rule as the Java harness:
   learning rate (log 1e-4..1), optimiser (sgd, momentum, adam), minibatch size (integer, log 8..256), L2 (log 1e-6..0.1);
   R = 27 epochs per full evaluation, 30 R per run; a pruned trial costs the epochs it ran;
-  incumbent = lowest validation error among trials that ran at the largest budget reached.
+  incumbent = lowest validation error among trials that ran at the largest budget reached (here every trial that
+  is not pruned runs the full R epochs, so the incumbent's error is its error after R epochs, as the Java side writes).
 Methods: optuna-tpe-hyperband (TPESampler + HyperbandPruner(1, 27, 3), reports every epoch) and optuna-random
 (RandomSampler, one full training per trial).
 

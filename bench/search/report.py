@@ -57,8 +57,9 @@ def fmt(x):
 
 
 def options(args):
-    """--name (image and data file prefix), --quantity (what the column holds), --checkpoints (in R); then CSVs."""
-    opts = {"name": "search-quality", "quantity": "regret", "checkpoints": CHECKPOINTS}
+    """--name (image and data file prefix), --quantity (what the column holds), --checkpoints (in R), --yrange
+    (gnuplot's, e.g. 0.02:0.15); then CSVs."""
+    opts = {"name": "search-quality", "quantity": "regret", "checkpoints": CHECKPOINTS, "yrange": None}
     while args and args[0].startswith("--"):
         key, value, args = args[0][2:], args[1], args[2:]
         opts[key] = [int(c) for c in value.split(",")] if key == "checkpoints" else value
@@ -107,7 +108,8 @@ def main():
             "set output '%s'" % os.path.join(out_dir, name + ".png"),
             "set multiplot layout 1,%d" % len(functions), "set logscale y", "set grid",
             "set xlabel 'budget spent (full evaluations of R = 27 steps or epochs)'",
-            "set ylabel 'median %s of the incumbent'" % quantity, "set key top right font ',8'"]
+            "set ylabel 'median %s of the incumbent'" % quantity,
+            "set yrange [%s]" % opts["yrange"] if opts["yrange"] else "set autoscale y", "set key top right font ',8'"]
     for f in functions:
         data = os.path.join(out_dir, "%s-%s.dat" % (name, f))
         series = []

@@ -6,6 +6,9 @@
 #   ./mvnw -B -o -q install -DskipTests
 #   ato-sample-app/bench/startup.sh [ROUNDS] [JAVA]          # defaults: 7, java on the PATH
 #
+# With a JAVA of version 25 or later, the sample's AOT cache is recorded (ato-sample-app/aot-cache.sh) and
+# `manual` with that cache is one more case.
+#
 # Both apps run from an exploded class path (java -cp), so the comparison is not about jar loading. The empty app
 # (dev.ato.autoconfigure.bench.empty.EmptyBootApp, in the autoconfigure module's test classes) gets only what
 # spring-boot-starter brings: Boot, its auto-configuration, Spring core/context, logging, SnakeYAML.
@@ -37,6 +40,14 @@ declare -a CMDS=(
   "$JAVA $JAVA_OPTS -cp $SAMPLE_CP dev.ato.sample.SampleApplication help"
   "$JAVA $JAVA_OPTS -cp $SAMPLE_CP dev.ato.sample.SampleApplication runs list"
   "$JAVA $JAVA_OPTS -cp $SAMPLE_CP dev.ato.sample.SampleApplication runs best --metric val_acc")
+# On Java 25 and later, also the sample's documented AOT-cache step (aot-cache.sh) and `manual` with its cache
+FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+if [ "${FEATURE%%.*}" -ge 25 ] 2>/dev/null && [ -f "$ROOT/ato-sample-app/target/ato-sample-app.jar" ]; then
+  "$ROOT/ato-sample-app/aot-cache.sh" "$JAVA" >/dev/null 2>&1
+  AOT="$ROOT/ato-sample-app/target/aot"
+  NAMES+=("manual, AOT cache")
+  CMDS+=("$JAVA $JAVA_OPTS -XX:AOTCache=$AOT/app.aot -jar $AOT/ato-sample-app.jar manual")
+fi
 for ((r = 1; r <= ROUNDS; r++)); do
   for i in "${!CMDS[@]}"; do
     /usr/bin/time -f "%e %U %S" -o "$WORK/t" ${CMDS[$i]} >/dev/null 2>"$WORK/err" \

@@ -213,6 +213,10 @@
     return el('div', {class: 'tags-line', title: all.join(', ')}, parts);
   }
 
+  /**
+   * The runs table. The server filters, sorts and pages (a project may hold 10,000 runs): each view — a sort, a
+   * page, grouping, the chosen columns — is one request for the rows shown with the columns shown.
+   */
   async function runsPage() {
     const query = params();
     const project = query.get('project');
@@ -221,26 +225,43 @@
     query.getAll('status').forEach(s => apiQuery.append('status', s));
     query.getAll('tag').forEach(t => apiQuery.append('tag', t));
     query.getAll('config').forEach(c => apiQuery.append('config', c));
-    const [page, searches] = await Promise.all([
-      api('runs?' + apiQuery), api('searches?project=' + enc(project))]);
+    const state = {
+      sortKey: query.get('sort') || 'id', sortDir: query.get('dir') === 'asc' ? 1 : -1, offset: 0,
+      grouped: query.get('group') === 'hash', selected: new Set(),
+      shown: query.has('cols') ? query.get('cols').split(',').filter(Boolean) : null
+    };
+    let loads = 0;
+    /** The rows of the current view; a slower answer to an older view is dropped. */
+    async function load() {
+      const mine = ++loads;
+      const q = new URLSearchParams(apiQuery);
+      q.set('sort', state.sortKey);
+      q.set('dir', state.sortDir > 0 ? 'asc' : 'desc');
+      if (state.grouped) q.set('group', 'hash');
+      q.set('offset', String(state.offset));
+      q.set('limit', String(PAGE_SIZE));
+      if (state.shown) q.set('cols', state.shown.join(','));
+      const answer = await api('runs?' + q);
+      return mine === loads ? answer : null;
+    }
+    const [first, searches] = await Promise.all([load(), api('searches?project=' + enc(project))]);
+    let page = first;
 
     const fixed = [
-      {key: 'id', label: 'Run', value: r => r.id, cell: r => el('a', {href: 'run.html?id=' + r.id}, '#' + r.id)},
-      {key: 'status', label: 'Status', value: r => r.status, cell: r => badge(r.status)},
-      {key: 'startTime', label: 'Started', value: r => r.startTime || '', cell: r => time(r.startTime)},
-      {key: 'duration', label: 'Duration', value: r => (r.endTime ? Date.parse(r.endTime) : Date.now()) - Date.parse(r.startTime),
-        cell: r => r.endTime || r.status === 'running' ? duration(r.startTime, r.endTime) : '', num: true},
-      {key: 'tags', label: 'Tags', value: r => (r.tags || []).join(','), cell: r => tagLine(r.tags)},
-      {key: 'structuralHash', label: 'Structure', value: r => r.structuralHash || '',
+      {key: 'id', label: 'Run', cell: r => el('a', {href: 'run.html?id=' + r.id}, '#' + r.id)},
+      {key: 'status', label: 'Status', cell: r => badge(r.status)},
+      {key: 'startTime', label: 'Started', cell: r => time(r.startTime)},
+      {key: 'duration', label: 'Duration', cell: r => r.endTime || r.status === 'running' ? duration(r.startTime, r.endTime) : '', num: true},
+      {key: 'tags', label: 'Tags', cell: r => tagLine(r.tags)},
+      {key: 'structuralHash', label: 'Structure',
         cell: r => el('span', {class: 'mono', title: r.structuralHash || ''}, (r.structuralHash || '').slice(0, 8))}
     ];
-    const paramColumns = page.varyingKeys.map(k => ({key: 'p:' + k, label: k, param: true, value: r => r.config[k],
+    const paramColumns = page.varyingKeys.map(k => ({key: 'p:' + k, label: k, param: true,
       cell: r => el('span', {class: 'mono', title: show(r.config[k])}, show(r.config[k]))}));
     const metricColumns = [];
     for (const k of page.metricKeys) {
       for (const [suffix, field, label] of [['', 'last', k], [':min', 'min', k + ' (min)'], [':max', 'max', k + ' (max)']]) {
         metricColumns.push({key: 'm:' + k + suffix, label: label, metric: k, num: true,
-          value: r => r.metrics[k] ? r.metrics[k][field] : undefined,
           cell: r => {
             const m = r.metrics[k];
             return m ? el('span', {title: k + ': last ' + m.last + ' · min ' + m.min + ' · max ' + m.max + ' · ' + m.count + ' points'},
@@ -249,14 +270,8 @@
       }
     }
     const choosable = paramColumns.concat(metricColumns);
-    const defaults = paramColumns.map(c => c.key).concat(page.metricKeys.map(k => 'm:' + k));
-    const state = {
-      sortKey: query.get('sort') || 'id', sortDir: query.get('dir') === 'asc' ? 1 : -1, offset: 0,
-      grouped: query.get('group') === 'hash', selected: new Set(),
-      shown: query.has('cols') ? query.get('cols').split(',').filter(Boolean) : defaults
-    };
+    if (!state.shown) state.shown = paramColumns.map(c => c.key).concat(page.metricKeys.map(k => 'm:' + k));
     const columns = () => fixed.concat(choosable.filter(c => state.shown.includes(c.key)));
-    const allColumns = fixed.concat(choosable);
 
     /** Keeps the view in the URL (columns, sort, grouping), so a reload or a shared link shows the same table. */
     function remember() {
@@ -268,12 +283,26 @@
       history.replaceState(null, '', '?' + next.toString());
     }
 
+    /** Asks for the view now in {@code state} and draws it; a failure shows above the table, which stays. */
+    async function change() {
+      remember();
+      runsTable.setAttribute('aria-busy', 'true');
+      try {
+        const answer = await load();
+        if (answer) { page = answer; problem.hidden = true; draw(); }
+      } catch (error) {
+        problem.textContent = String(error.message || error);
+        problem.hidden = false;
+        runsTable.removeAttribute('aria-busy');
+      }
+    }
+
     const form = filtersForm(project, query);
     const compareButton = el('button', {type: 'button', id: 'compare', disabled: true, onclick: () => {
       location.href = 'compare.html?ids=' + Array.from(state.selected).join(',');
     }}, 'Compare selected');
     const groupBox = el('input', {type: 'checkbox', id: 'group-by-hash', checked: state.grouped, onchange: e => {
-      state.grouped = e.target.checked; state.offset = 0; remember(); draw();
+      state.grouped = e.target.checked; state.offset = 0; change();
     }});
     const chooser = el('details', {class: 'chooser', id: 'columns'}, el('summary', {}, 'Columns'),
         el('div', {class: 'chooser-body'},
@@ -284,29 +313,15 @@
       return el('label', {class: 'choice'}, el('input', {type: 'checkbox', 'data-column': column.key,
         checked: state.shown.includes(column.key), onchange: e => {
           state.shown = e.target.checked ? state.shown.concat([column.key]) : state.shown.filter(k => k !== column.key);
-          remember(); draw();
+          change();
         }}), ' ', column.label);
     }
     const counter = el('span', {class: 'muted', id: 'run-count'});
     const pager = el('span', {class: 'pager'});
+    const problem = el('p', {class: 'error', id: 'runs-error', hidden: true});
     const thead = el('thead');
     const tbody = el('tbody');
     const runsTable = el('table', {id: 'runs'}, thead, tbody);
-
-    function sorted() {
-      const column = allColumns.find(c => c.key === state.sortKey) || fixed[0];
-      // decorate once: 10,000 rows sort in milliseconds when each value is computed once
-      const keyed = page.runs.map(r => ({r: r, v: column.value(r)}));
-      const compare = (a, b) => {
-        const x = a.v, y = b.v;
-        if (x === y) return a.r.id - b.r.id;
-        if (x == null) return 1;
-        if (y == null) return -1;
-        return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))) * state.sortDir;
-      };
-      keyed.sort(state.grouped ? (a, b) => (a.r.structuralHash || '').localeCompare(b.r.structuralHash || '') || compare(a, b) : compare);
-      return keyed.map(k => k.r);
-    }
 
     function draw() {
       const shown = columns();
@@ -315,20 +330,16 @@
         'data-key': c.key,
         onclick: () => {
           state.sortDir = state.sortKey === c.key ? -state.sortDir : (c.metric ? 1 : -1) * (c.key === 'id' ? -1 : 1);
-          state.sortKey = c.key; state.offset = 0; remember(); draw();
+          state.sortKey = c.key; state.offset = 0; change();
         }}, c.label))));
-      const rows = sorted();
-      const visible = rows.slice(state.offset, state.offset + PAGE_SIZE);
-      const groupSizes = new Map();
-      if (state.grouped) rows.forEach(r => groupSizes.set(r.structuralHash, (groupSizes.get(r.structuralHash) || 0) + 1));
       const trs = [];
       let lastHash;
-      for (const run of visible) {
+      for (const run of page.runs) {
         if (state.grouped && run.structuralHash !== lastHash) {
           lastHash = run.structuralHash;
           trs.push(el('tr', {class: 'group', 'data-hash': run.structuralHash || ''},
               el('td', {colspan: shown.length + 1}, 'Structure ' + (run.structuralHash || 'none').slice(0, 12)
-                  + ' · ' + groupSizes.get(run.structuralHash) + ' runs')));
+                  + ' · ' + page.groups[run.structuralHash || ''] + ' runs')));
         }
         trs.push(el('tr', {'data-run': run.id},
             el('td', {}, el('input', {type: 'checkbox', checked: state.selected.has(run.id), 'aria-label': 'select run ' + run.id,
@@ -336,12 +347,20 @@
             shown.map(c => el('td', {class: c.num ? 'num' : (c.param ? 'mono' : null), 'data-column': c.key}, c.cell(run)))));
       }
       tbody.replaceChildren(...trs);
-      counter.textContent = rows.length + (rows.length === 1 ? ' run' : ' runs');
-      const last = Math.min(rows.length, state.offset + PAGE_SIZE);
+      const total = page.total;
+      counter.textContent = total + (total === 1 ? ' run' : ' runs');
+      const last = Math.min(total, state.offset + page.runs.length);
       pager.replaceChildren(
-          el('button', {type: 'button', disabled: state.offset === 0, onclick: () => { state.offset -= PAGE_SIZE; draw(); }}, '‹ Prev'),
-          ' ' + (rows.length ? state.offset + 1 : 0) + '–' + last + ' of ' + rows.length + ' ',
-          el('button', {type: 'button', disabled: last >= rows.length, onclick: () => { state.offset += PAGE_SIZE; draw(); }}, 'Next ›'));
+          el('button', {type: 'button', disabled: state.offset === 0, onclick: () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); change(); }}, '‹ Prev'),
+          ' ' + (total ? state.offset + 1 : 0) + '–' + last + ' of ' + total + ' ',
+          el('button', {type: 'button', disabled: last >= total, onclick: () => { state.offset += PAGE_SIZE; change(); }}, 'Next ›'));
+      // what the rows on screen are: the browser tests wait for these after a click
+      runsTable.setAttribute('data-sort', state.sortKey);
+      runsTable.setAttribute('data-dir', state.sortDir > 0 ? 'asc' : 'desc');
+      runsTable.setAttribute('data-offset', String(state.offset));
+      runsTable.setAttribute('data-grouped', String(state.grouped));
+      runsTable.setAttribute('data-cols', state.shown.join(','));
+      runsTable.removeAttribute('aria-busy');
     }
 
     function selection() {
@@ -361,6 +380,7 @@
         el('p', {}, el('a', {id: 'charts-link', href: 'charts.html?' + apiQuery}, 'Charts: which settings matter →')),
         form,
         el('div', {class: 'toolbar'}, counter, el('label', {}, groupBox, ' group by structure'), chooser, compareButton, pager),
+        problem,
         el('div', {class: 'table-scroll'}, runsTable), searchList);
     draw();
   }
@@ -822,6 +842,8 @@
 
   /** How many of the best runs the project charts highlight. */
   const BEST_RUNS = 5;
+  /** The most runs the project charts draw (the server's largest page), the best ones by the chosen metric. */
+  const MAX_CHART_RUNS = 10000;
 
   /** Project charts: a parameter against a metric, and parallel coordinates of every varying parameter → metric. */
   async function chartsPage() {
@@ -830,12 +852,23 @@
     if (!project) throw new Error('charts.html needs ?project=<name>');
     const apiQuery = new URLSearchParams({project: project});
     ['status', 'tag', 'config'].forEach(k => query.getAll(k).forEach(v => apiQuery.append(k, v)));
-    const page = await api('runs?' + apiQuery);
+    // first the keys (no rows), then the runs with only the columns drawn, best first, at most MAX_CHART_RUNS
+    const keys = await api('runs?' + apiQuery + '&limit=0');
     // Ato's own bookkeeping keys (a search's __num_halved__) are no settings to compare
-    page.varyingKeys = page.varyingKeys.filter(k => !k.split('.').some(part => part.startsWith('__')));
-    const metricKey = page.metricKeys.includes(query.get('metric')) ? query.get('metric')
-        : (page.metricKeys.find(k => /acc|score|f1/i.test(k)) || page.metricKeys[0]);
+    const varyingKeys = keys.varyingKeys.filter(k => !k.split('.').some(part => part.startsWith('__')));
+    const metricKeys = keys.metricKeys;
+    const metricKey = metricKeys.includes(query.get('metric')) ? query.get('metric')
+        : (metricKeys.find(k => /acc|score|f1/i.test(k)) || metricKeys[0]);
     const goal = query.get('goal') || (/loss|err/i.test(metricKey || '') ? 'min' : 'max');
+    const page = {varyingKeys: varyingKeys, metricKeys: metricKeys, runs: [], total: keys.total};
+    if (metricKey && varyingKeys.length) {
+      const q = new URLSearchParams(apiQuery);
+      q.set('cols', varyingKeys.map(k => 'p:' + k).concat(['m:' + metricKey]).join(','));
+      q.set('sort', 'm:' + metricKey + ':' + goal);
+      q.set('dir', goal === 'min' ? 'asc' : 'desc');
+      q.set('limit', String(MAX_CHART_RUNS));
+      page.runs = (await api('runs?' + q)).runs;
+    }
     const param = page.varyingKeys.includes(query.get('x')) ? query.get('x') : page.varyingKeys[0];
     const runsLink = el('a', {href: 'runs.html?' + apiQuery}, '← runs table');
     if (!page.metricKeys.length || !page.varyingKeys.length) {
@@ -862,7 +895,8 @@
             el('label', {}, 'Best is ', select('goal', ['max', 'min'], goal, v => go({goal: v}))),
             el('label', {}, 'Parameter ', select('param', page.varyingKeys, param, v => go({x: v}))),
             el('span', {class: 'muted'}, withMetric.length + ' runs with ' + metricKey + '; the ' + Math.min(BEST_RUNS, withMetric.length)
-                + ' best (' + goal + ' of each run) in red')),
+                + ' best (' + goal + ' of each run) in red'
+                + (page.total > MAX_CHART_RUNS ? '; the best ' + MAX_CHART_RUNS + ' of ' + page.total + ' runs drawn' : ''))),
         el('h2', {}, param + ' → ' + metricKey), scatterBox,
         el('h2', {}, 'Parameters → ' + metricKey), parallelBox,
         el('h2', {}, 'Best runs'),

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,13 +54,34 @@ class ContextFreeCommandsTest {
     void answersAsTheFullContextDoes(String line) throws Exception {
         List<String> args = new ArrayList<>(List.of("--model.l2=0.003", "--spring.profiles.active=wide"));
         args.addAll(Arrays.asList(line.split(" ")));
-        Result early = run(args, true);
-        Result full = run(args, false);
+        Result[] both = both(work, args);
+        Result early = both[0];
+        Result full = both[1];
 
         assertThat(early).as(line).isEqualTo(full);
         assertThat(early.out() + early.err()).as(line).isNotBlank();
         assertThat(early.loadedContext()).as("the early answer starts no application context: %s", early).isFalse();
         assertThat(full.loadedContext()).as(line).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"runs list", "runs best --metric val_acc", "runs best", "runs show 1",
+            "runs list --format json --status completed", "runs show 99"})
+    void readsTheTrackedRunsAsTheFullContextDoes(String line) throws Exception {
+        Path tracked = work.resolve("tracked");
+        if (!Files.exists(tracked.resolve("experiments.db"))) {
+            Files.createDirectories(tracked);
+            Result train = run(tracked, List.of("train", "fast", "train.epochs=1"), false);
+            assertThat(train.exitCode()).as(train.toString()).isZero();
+        }
+        List<String> args = Arrays.asList(line.split(" "));
+        Result[] both = both(tracked, args);
+        Result early = both[0];
+        Result full = both[1];
+
+        assertThat(early).as(line).isEqualTo(full);
+        assertThat(early.out() + early.err()).as(line).isNotBlank();
+        assertThat(early.loadedContext()).as("the early answer starts no application context: %s", early).isFalse();
     }
 
     @Test
@@ -86,14 +108,30 @@ class ContextFreeCommandsTest {
     }
 
     /** One run of the app's main in {@link #work}, its class loading logged to tell whether a context started. */
+    /** The early and the full-context run of {@code args}, side by side (two processes, so the suite stays short). */
+    private static Result[] both(Path directory, List<String> args) throws Exception {
+        CompletableFuture<Result> full = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(directory, args, false);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new Result[] {run(directory, args, true), full.get(3, TimeUnit.MINUTES)};
+    }
+
     private static Result run(List<String> args, boolean contextFree) throws Exception {
+        return run(work, args, contextFree);
+    }
+
+    private static Result run(Path directory, List<String> args, boolean contextFree) throws Exception {
         Path classes = Files.createTempFile(work, "classes", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Xshare:auto", "-Xlog:class+load:file=" + classes,
                 "-Dato.shell.context-free=" + contextFree, "-Dtrain.lr=0.02", "-cp",
                 System.getProperty("java.class.path"), SampleApplication.class.getName()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().put("TRAIN_EPOCHS", "12");
         Path out = Files.createTempFile(work, "out", ".txt");
         Path err = Files.createTempFile(work, "err", ".txt");

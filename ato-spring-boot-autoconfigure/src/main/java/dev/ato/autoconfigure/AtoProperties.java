@@ -364,6 +364,22 @@ public class AtoProperties {
          */
         private boolean lazyOneShot = true;
 
+        /**
+         * Whether {@code AtoApplication.run} answers {@code manual}, {@code print}, {@code why}, {@code help} (and,
+         * on the embedded SQLite default, {@code runs ...}) before the application context starts, as a CLI does;
+         * the answer is the context's, and the context still answers whenever the application's classes could make
+         * it differ.
+         */
+        private boolean contextFree = true;
+
+        public boolean isContextFree() {
+            return contextFree;
+        }
+
+        public void setContextFree(boolean contextFree) {
+            this.contextFree = contextFree;
+        }
+
         public boolean isEnabled() {
             return enabled;
         }

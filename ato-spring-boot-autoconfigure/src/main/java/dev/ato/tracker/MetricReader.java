@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,6 +20,9 @@ public final class MetricReader {
 
     /** The largest page of raw rows one call returns. */
     public static final int MAX_PAGE = 10_000;
+
+    /** Runs per query of {@link #summaries(Collection, Collection)}: far below every database's limit of bound values. */
+    private static final int SUMMARY_CHUNK = 500;
 
     /** The most buckets a downsampled series may ask for (each gives at most four points). */
     public static final int MAX_BUCKETS = 5_000;
@@ -75,6 +81,49 @@ public final class MetricReader {
                     }
                 }
             }
+            return found;
+        });
+    }
+
+    /**
+     * Like {@link #summaries(String)} for the given runs only (a page of a runs table) and, unless {@code keys} is
+     * {@code null}, only these metric keys; by run id and key. The runs are asked for in chunks, so any number fits.
+     */
+    public List<MetricSummary> summaries(Collection<Long> runIds, Collection<String> keys) {
+        List<Long> ids = List.copyOf(runIds);
+        List<String> wanted = keys == null ? null : List.copyOf(keys);
+        if (ids.isEmpty() || (wanted != null && wanted.isEmpty())) {
+            return List.of();
+        }
+        return store.read("summarise the metrics of " + ids.size() + " runs", c -> {
+            List<MetricSummary> found = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += SUMMARY_CHUNK) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + SUMMARY_CHUNK));
+                String keyFilter = wanted == null ? ""
+                        : " AND " + k + " IN (" + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")";
+                try (PreparedStatement ps = c.prepareStatement("SELECT m.run_id, m." + k + ", a.n, m.value, a.lo, a.hi"
+                        + " FROM (SELECT run_id, " + k + ", MAX(id) AS last_id, COUNT(*) AS n, MIN(value) AS lo,"
+                        + " MAX(value) AS hi FROM metrics WHERE run_id IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")" + keyFilter
+                        + " GROUP BY run_id, " + k + ") a JOIN metrics m ON m.id = a.last_id ORDER BY m.run_id, m." + k)) {
+                    int i = 1;
+                    for (long id : chunk) {
+                        ps.setLong(i++, id);
+                    }
+                    if (wanted != null) {
+                        for (String key : wanted) {
+                            ps.setString(i++, key);
+                        }
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(new MetricSummary(rs.getLong(1), rs.getString(2), rs.getLong(3), number(rs, 4),
+                                    number(rs, 5), number(rs, 6)));
+                        }
+                    }
+                }
+            }
+            found.sort(Comparator.comparingLong(MetricSummary::runId).thenComparing(MetricSummary::key));
             return found;
         });
     }

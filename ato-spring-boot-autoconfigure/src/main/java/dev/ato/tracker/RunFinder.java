@@ -43,10 +43,15 @@ public final class RunFinder implements AutoCloseable {
 
     /** Like {@link #open(String)}, with the heartbeat age after which a running run is reported crashed. */
     public static RunFinder open(String jdbcUrl, Duration crashGrace) {
+        return open(jdbcUrl, crashGrace, Sanitizer.defaults());
+    }
+
+    /** Like {@link #open(String, Duration)}; the configs and end reasons it returns pass {@code sanitizer}. */
+    public static RunFinder open(String jdbcUrl, Duration crashGrace, Sanitizer sanitizer) {
         Database database = Database.open(jdbcUrl);
         try {
             TrackerSchema.migrate(database);
-            return new RunFinder(database, true, crashGrace, Sanitizer.defaults());
+            return new RunFinder(database, true, crashGrace, sanitizer);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -254,12 +259,20 @@ public final class RunFinder implements AutoCloseable {
         });
     }
 
-    /** The metric keys the runs of a project logged, sorted; empty for an unknown project. */
+    /**
+     * The metric keys the runs of a project logged, sorted; empty for an unknown project. The database's distinct
+     * keys are walked one index seek each (a loose index scan), and each is kept when a run of the project has it:
+     * a {@code DISTINCT} over the project's rows read every point (3 s for 6 million points on SQLite).
+     */
     public List<String> metricKeys(String project) {
-        SqlFlavor flavor = store.flavor();
+        String k = store.flavor().key();
         return store.database().query("list the metrics of project '" + project + "'", jdbc -> jdbc.sql(
-                        "SELECT DISTINCT m." + flavor.key() + " FROM metrics m JOIN experiments e ON e.id = m.run_id"
-                        + " JOIN projects p ON p.id = e.project_id WHERE p.name = ? ORDER BY m." + flavor.key())
+                        "WITH RECURSIVE keys_(name) AS (SELECT MIN(" + k + ") FROM metrics UNION ALL"
+                        + " SELECT (SELECT MIN(" + k + ") FROM metrics WHERE " + k + " > keys_.name) FROM keys_"
+                        + " WHERE keys_.name IS NOT NULL)"
+                        + " SELECT name FROM keys_ WHERE name IS NOT NULL AND EXISTS (SELECT 1 FROM metrics m"
+                        + " JOIN experiments e ON e.id = m.run_id JOIN projects p ON p.id = e.project_id"
+                        + " WHERE m." + k + " = keys_.name AND p.name = ?) ORDER BY name")
                 .param(project).query(String.class).list());
     }
 

@@ -32,6 +32,11 @@ final class RunRows {
         this.sanitizer = sanitizer == null ? null : sanitizer.showingValues(true);
     }
 
+    /** Whether the sanitizer masks the value at this dotted config key (never without a sanitizer). */
+    boolean isSecret(String key) {
+        return sanitizer != null && sanitizer.isSecret(key);
+    }
+
     /** Heartbeats older than this mean the run's process is gone. */
     Instant crashCutoff() {
         return Instant.now().minus(crashGrace);

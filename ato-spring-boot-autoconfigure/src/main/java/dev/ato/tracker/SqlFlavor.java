@@ -310,9 +310,41 @@ enum SqlFlavor {
         return expression + (descending ? " DESC" : " ASC") + " NULLS LAST";
     }
 
+    /**
+     * {@code ORDER BY} on a selected column's name with NULLs last; MariaDB (NULL first ascending, no
+     * {@code NULLS LAST}) sorts on "is null" first, which also works for text, unlike negating.
+     */
+    String orderNamedNullsLast(String name, boolean descending) {
+        String direction = descending ? " DESC" : " ASC";
+        return this == MARIADB ? name + " IS NULL, " + name + direction : name + direction + " NULLS LAST";
+    }
+
+    /** The time from one time column or expression to another, as a number that orders like the duration. */
+    String elapsed(String from, String to) {
+        return switch (this) {
+            case SQLITE -> "(julianday(" + to + ") - julianday(" + from + "))";
+            case POSTGRESQL -> "EXTRACT(EPOCH FROM (" + to + " - " + from + "))";
+            case MARIADB -> "TIMESTAMPDIFF(MICROSECOND, " + from + ", " + to + ")";
+        };
+    }
+
     /** {@code a || b}. */
     String concat(String a, String b) {
         return this == MARIADB ? "CONCAT(" + a + ", " + b + ")" : a + " || " + b;
+    }
+
+    /**
+     * A column in a condition the planner must not answer from an index on it. SQLite's MIN/MAX of one run's metric
+     * would otherwise walk the {@code (key, value)} index over every run's values (quadratic when ordering 10,000
+     * runs); a unary {@code +} makes it take the run's rows instead. The servers plan this well by themselves.
+     */
+    String notIndexed(String column) {
+        return this == SQLITE ? "+" + column : column;
+    }
+
+    /** A JSON column as text, which every database can order (PostgreSQL cannot order {@code json}). */
+    String jsonAsText(String column) {
+        return this == POSTGRESQL ? "CAST(" + column + " AS text)" : column;
     }
 
     /** A time column as text. */
@@ -362,6 +394,15 @@ enum SqlFlavor {
                     + " THEN (e.config::jsonb #>> CAST(? AS text[]))::float8 END)";
             case MARIADB -> "(CASE WHEN JSON_TYPE(JSON_EXTRACT(e.config, ?)) IN ('INTEGER', 'DOUBLE')"
                     + " THEN CAST(JSON_VALUE(e.config, ?) AS DOUBLE) END)";
+        };
+    }
+
+    /** The JSON value at a config path as its JSON text (any type; NULL without the key); one placeholder. */
+    String configJson() {
+        return switch (this) {
+            case SQLITE -> "json_extract(e.config, ?)";
+            case POSTGRESQL -> "(e.config::jsonb #>> CAST(? AS text[]))";
+            case MARIADB -> "JSON_EXTRACT(e.config, ?)";
         };
     }
 

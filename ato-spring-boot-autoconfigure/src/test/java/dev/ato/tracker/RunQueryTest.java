@@ -105,6 +105,45 @@ class RunQueryTest {
     }
 
     @Test
+    void ordersByAnyMetricValueConfigValueOrRunColumnInEitherDirection() {
+        // acc: a 0.5, 0.7, 0.6 (last 0.6); b 0.8, 0.9, 0.4 (last 0.4); c none; d 0.95
+        assertThat(ids(finder.query().orderByMetric("acc", RunQuery.MetricValue.LAST, false))).containsExactly(b, a, d, c);
+        assertThat(ids(finder.query().orderByMetric("acc", RunQuery.MetricValue.LAST, true))).containsExactly(d, a, b, c);
+        assertThat(ids(finder.query().orderByMetric("acc", RunQuery.MetricValue.MIN, true))).containsExactly(d, a, b, c);
+        assertThat(ids(finder.query().orderByMetric("acc", RunQuery.MetricValue.MAX, false))).containsExactly(a, b, d, c);
+        // lr: a 0.1, b 0.001, c "3e-4" (a string: after the numbers), d 5
+        assertThat(ids(finder.query().orderByConfig("lr", false))).containsExactly(b, a, d, c);
+        assertThat(ids(finder.query().orderByConfig("lr", true))).containsExactly(d, a, b, c);
+        assertThat(ids(finder.query().orderByConfig("opt.name", true))).containsExactly(b, c, a, d);
+        assertThat(ids(finder.query().orderBy(RunQuery.Field.ID, true))).containsExactly(d, c, b, a);
+        assertThat(ids(finder.query().orderBy(RunQuery.Field.START_TIME, false))).containsExactly(a, b, c, d);
+        // the tags' JSON text: ["base", "long"] before ["base"]
+        assertThat(ids(finder.query().orderBy(RunQuery.Field.TAGS, false))).containsExactly(b, a, c, d);
+        assertThat(ids(finder.query().orderBy(RunQuery.Field.STATUS, true))).containsExactly(d, a, b, c);
+        assertThat(ids(finder.query().orderBy(RunQuery.Field.DURATION, false))).containsExactlyInAnyOrder(a, b, c, d);
+        // a and b share a structure; c (string lr) and d (no opt) have their own
+        List<Long> grouped = ids(finder.query().orderByConfig("lr", true).groupedByStructure());
+        assertThat(Math.abs(grouped.indexOf(a) - grouped.indexOf(b))).isEqualTo(1);
+        assertThat(grouped.indexOf(a)).isLessThan(grouped.indexOf(b));
+    }
+
+    @Test
+    void countsTheMatchingRunsByStructureAndFindsTheKeysThatVary() {
+        assertThat(finder.query().project("p").count()).isEqualTo(4);
+        assertThat(finder.query().tag("base").count()).isEqualTo(2);
+        String ab = finder.findRun(a).orElseThrow().structuralHash();
+        assertThat(finder.query().countByStructure(java.util.Set.of(ab))).containsExactly(Map.entry(ab, 2L));
+        assertThat(finder.query().tag("long").countByStructure(java.util.Set.of(ab))).containsExactly(Map.entry(ab, 1L));
+        // in the order the stored configs hold their keys (Map.of above has none of its own)
+        List<String> varying = finder.query().project("p").varyingConfigKeys(12);
+        assertThat(varying).containsExactlyInAnyOrder("lr", "opt.name");
+        assertThat(finder.query().tag("base").varyingConfigKeys(12)).containsExactlyElementsOf(varying);
+        assertThat(finder.query().project("p").varyingConfigKeys(1)).containsExactly(varying.get(0));
+        assertThat(finder.query().tag("long").config("opt.name", ConfigComparison.EQ, "sgd").varyingConfigKeys(12))
+                .containsExactly("lr");
+    }
+
+    @Test
     void pages() {
         assertThat(ids(finder.query().orderByBest("acc", Mode.MAX).page(1, 2))).containsExactly(b, a);
         assertThat(ids(finder.query().page(3, 10))).containsExactly(d);

@@ -39,8 +39,7 @@ final class DashboardApi {
                     case "projects":
                         return reader.projects();
                     case "runs":
-                        return reader.runs(params.required("project"), params.all("status"), params.all("tag"),
-                                params.all("config"));
+                        return reader.runs(runsRequest(params));
                     case "searches":
                         return reader.searches(params.required("project"));
                     case "compare":
@@ -91,6 +90,40 @@ final class DashboardApi {
         throw new AtoKeyException("no dashboard endpoint /ato/api/" + String.join("/", path) + "; the endpoints are"
                 + " settings, projects, runs?project=, searches?project=, runs/{id}, runs/{id}/series,"
                 + " runs/{id}/metrics, compare?ids=, searches/{id}, scopes, scopes/{scope}/history?key=");
+    }
+
+    /**
+     * {@code runs?project=&status=&tag=&config=&sort=&dir=&group=hash&offset=&limit=&cols=}: without {@code sort}
+     * by id, without {@code dir} ascending, without {@code limit} a page of {@value RunsRequest#DEFAULT_LIMIT}, without {@code cols}
+     * every varying key and every metric.
+     */
+    private static RunsRequest runsRequest(Params params) {
+        String sort = params.one("sort");
+        String dir = params.one("dir");
+        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
+            throw new AtoConfigException("dir must be asc or desc, got '" + dir + "'");
+        }
+        Long offset = params.number("offset");
+        Long limit = params.number("limit");
+        if (limit != null && (limit < 0 || limit > DashboardReader.MAX_RUNS_PAGE)) {
+            throw new AtoConfigException("limit must be 0.." + DashboardReader.MAX_RUNS_PAGE + ", got " + limit);
+        }
+        List<String> columns = null;
+        if (params.query().containsKey("cols")) {
+            columns = new ArrayList<>();
+            for (String value : params.query().get("cols")) {
+                for (String column : value.split(",")) {
+                    if (!column.isBlank()) {
+                        columns.add(column.trim());
+                    }
+                }
+            }
+        }
+        return new RunsRequest(params.required("project"), params.all("status"), params.all("tag"),
+                params.all("config"), sort == null ? "id" : sort, "desc".equals(dir),
+                "hash".equals(params.one("group")), offset == null ? 0 : offset,
+                limit == null ? RunsRequest.DEFAULT_LIMIT : Math.toIntExact(limit),
+                columns);
     }
 
     private static long number(String what, String text) {

@@ -39,6 +39,12 @@ class DashboardReader {
     /** Artifacts of this data type hold, in their metadata, each config key's origin (see {@link RecordedOrigins}). */
     static final String ORIGINS_TYPE = RecordedOrigins.DATA_TYPE;
 
+    /** Runs one page of the runs table holds at most (the project charts ask for this many). */
+    static final int MAX_RUNS_PAGE = 10_000;
+
+    /** Config keys the runs table offers as columns at most: the differing ones, in first-seen order. */
+    static final int MAX_PARAM_COLUMNS = 12;
+
     /** Rows a live poll or one page of raw export returns at most. */
     static final int LIVE_PAGE = 5_000;
 
@@ -60,45 +66,53 @@ class DashboardReader {
                 sanitizer.text(p.description()), p.runs())).toList();
     }
 
-    /** A project's runs after the filters, each with the config values that differ between them. */
-    Views.RunsPage runs(String project, List<String> statuses, List<String> tags, List<String> configFilters) {
-        RunQuery query = finder.query().project(project);
-        for (String status : statuses) {
-            query.status(status(status));
+    /**
+     * One page of a project's runs table: the filters, the order and the page are the database's work (through the
+     * tracker's {@link RunQuery}), so only the rows shown, with only the columns asked for, are read in full and
+     * sent, whatever the number of runs or metrics. The config keys that vary and the metric keys come along for the
+     * column chooser.
+     */
+    Views.RunsPage runs(RunsRequest request) {
+        String project = request.project();
+        if (request.limit() < 0 || request.limit() > MAX_RUNS_PAGE) {
+            throw new AtoConfigException("limit must be 0.." + MAX_RUNS_PAGE + ", got " + request.limit());
         }
-        tags.forEach(query::tag);
-        for (String text : configFilters) {
-            ConfigFilter filter = ConfigFilter.parse(text);
-            if (sanitizer.isSecret(filter.key())) {
-                // a filter on a secret would reveal its value one guess at a time
-                throw new AtoConfigException("config filter '" + sanitizer.text(text) + "' names the secret key '"
-                        + filter.key() + "'; secret values cannot be filtered on");
-            }
-            filter.applyTo(query);
+        if (request.offset() < 0) {
+            throw new AtoConfigException("offset must be 0 or more, got " + request.offset());
         }
-        List<Run> runs = query.list();
-        List<Map<String, Object>> leaves = new ArrayList<>(runs.size());
-        runs.forEach(run -> leaves.add(run.config().leaves()));
-        List<String> varying = varyingKeys(leaves);
+        RunQuery filtered = filtered(request);
+        List<String> varying = filtered(request).varyingConfigKeys(MAX_PARAM_COLUMNS);
+        List<String> metricKeys = finder.metricKeys(project);
+        long total = filtered.count();
+        RunQuery page = filtered(request);
+        order(page, request.sort(), request.descending(), metricKeys);
+        if (request.grouped()) {
+            page.groupedByStructure();
+        }
+        List<Run> runs = page.page(request.offset(), request.limit()).list();
+
+        List<String> params = request.columns() == null ? varying : request.columns().stream()
+                .filter(c -> c.startsWith("p:")).map(c -> c.substring(2)).distinct().toList();
+        Set<String> metricsShown = request.columns() == null ? null : new TreeSet<>();
+        if (metricsShown != null) {
+            request.columns().stream().filter(c -> c.startsWith("m:"))
+                    .forEach(c -> metricsShown.add(metricColumn(c.substring(2), metricKeys).key()));
+        }
         Map<Long, Map<String, Views.MetricCell>> metrics = new HashMap<>();
-        Set<String> metricKeys = new TreeSet<>();
-        if (!runs.isEmpty()) {
-            for (MetricReader.MetricSummary m : metricReader.summaries(project)) {
-                metricKeys.add(m.key());
-                metrics.computeIfAbsent(m.runId(), id -> new TreeMap<>()).put(m.key(), new Views.MetricCell(
-                        finite(m.last()), finite(m.min()), finite(m.max()), m.count()));
-            }
+        for (MetricReader.MetricSummary m : metricReader.summaries(runs.stream().map(Run::id).toList(), metricsShown)) {
+            metrics.computeIfAbsent(m.runId(), id -> new TreeMap<>()).put(m.key(), new Views.MetricCell(
+                    finite(m.last()), finite(m.min()), finite(m.max()), m.count()));
         }
         List<Views.RunRow> rows = new ArrayList<>(runs.size());
-        // 10,000 runs share few distinct values and tags: each distinct one passes the sanitizer once
+        // a page of 10,000 runs (the charts) shares few distinct values and tags: each passes the sanitizer once
         Map<List<Object>, Object> shownValues = new HashMap<>();
         Map<String, String> shownTags = new HashMap<>();
-        for (int i = 0; i < runs.size(); i++) {
-            Run run = runs.get(i);
+        for (Run run : runs) {
+            Map<String, Object> leaves = run.config().leaves();
             Map<String, Object> shown = new LinkedHashMap<>();
-            for (String key : varying) {
-                if (leaves.get(i).containsKey(key)) {
-                    Object value = leaves.get(i).get(key);
+            for (String key : params) {
+                if (leaves.containsKey(key)) {
+                    Object value = leaves.get(key);
                     shown.put(key, shownValues.computeIfAbsent(Arrays.asList(key, value),
                             k -> sanitizer.value(key, value)));
                 }
@@ -109,7 +123,81 @@ class DashboardReader {
                     run.structuralHash(), shown,
                     metrics.getOrDefault(run.id(), Map.of())));
         }
-        return new Views.RunsPage(project, varying, List.copyOf(metricKeys), rows);
+        Map<String, Long> groups = new TreeMap<>();
+        if (request.grouped()) {
+            Set<String> hashes = new HashSet<>();
+            runs.forEach(r -> hashes.add(r.structuralHash()));
+            filtered(request).countByStructure(hashes).forEach((hash, n) -> groups.put(hash == null ? "" : hash, n));
+        }
+        return new Views.RunsPage(sanitizer.text(project), varying, metricKeys, total, request.offset(),
+                request.limit(), request.sort(), request.descending() ? "desc" : "asc", groups, rows);
+    }
+
+    /** The runs query of a request's filters (a new one each time: a query narrows as it is built). */
+    private RunQuery filtered(RunsRequest request) {
+        RunQuery query = finder.query().project(request.project());
+        for (String status : request.statuses()) {
+            query.status(status(status));
+        }
+        request.tags().forEach(query::tag);
+        for (String text : request.configFilters()) {
+            ConfigFilter filter = ConfigFilter.parse(text);
+            if (sanitizer.isSecret(filter.key())) {
+                // a filter on a secret would reveal its value one guess at a time
+                throw new AtoConfigException("config filter '" + sanitizer.text(text) + "' names the secret key '"
+                        + filter.key() + "'; secret values cannot be filtered on");
+            }
+            filter.applyTo(query);
+        }
+        return query;
+    }
+
+    /**
+     * Orders by a runs-table column: {@code id}, {@code status}, {@code startTime}, {@code duration}, {@code tags},
+     * {@code structuralHash}, {@code p:<config key>}, {@code m:<metric>} (last value), {@code m:<metric>:min} or
+     * {@code m:<metric>:max}. A secret config key orders like its masks, all equal: by id.
+     */
+    private void order(RunQuery query, String sort, boolean descending, List<String> metricKeys) {
+        if (sort.startsWith("p:")) {
+            String key = sort.substring(2);
+            if (sanitizer.isSecret(key)) {
+                query.orderBy(RunQuery.Field.ID, false); // ordering by a secret would reveal how its values compare
+            } else {
+                query.orderByConfig(key, descending);
+            }
+            return;
+        }
+        if (sort.startsWith("m:")) {
+            MetricColumn column = metricColumn(sort.substring(2), metricKeys);
+            query.orderByMetric(column.key(), column.value(), descending);
+            return;
+        }
+        RunQuery.Field field = switch (sort) {
+            case "id" -> RunQuery.Field.ID;
+            case "status" -> RunQuery.Field.STATUS;
+            case "startTime" -> RunQuery.Field.START_TIME;
+            case "duration" -> RunQuery.Field.DURATION;
+            case "tags" -> RunQuery.Field.TAGS;
+            case "structuralHash" -> RunQuery.Field.STRUCTURE;
+            default -> throw new AtoConfigException("cannot sort the runs by '" + sanitizer.text(sort) + "'; sort by"
+                    + " id, status, startTime, duration, tags, structuralHash, p:<config key>, m:<metric>,"
+                    + " m:<metric>:min or m:<metric>:max");
+        };
+        query.orderBy(field, descending);
+    }
+
+    /** A metric column's key and value: {@code loss} is the last value, {@code loss:min} the lowest (unless a metric is named so). */
+    private static MetricColumn metricColumn(String text, List<String> metricKeys) {
+        for (RunQuery.MetricValue value : List.of(RunQuery.MetricValue.MIN, RunQuery.MetricValue.MAX)) {
+            String suffix = ":" + value.name().toLowerCase(Locale.ROOT);
+            if (text.endsWith(suffix) && !metricKeys.contains(text)) {
+                return new MetricColumn(text.substring(0, text.length() - suffix.length()), value);
+            }
+        }
+        return new MetricColumn(text, RunQuery.MetricValue.LAST);
+    }
+
+    private record MetricColumn(String key, RunQuery.MetricValue value) {
     }
 
     Views.RunDetail run(long id) {
@@ -326,22 +414,6 @@ class DashboardReader {
                     + " failed, killed, crashed, pruned");
         }
     }
-
-    /** The keys some run lacks or holds another value at, in first-seen order (at most 12 columns). */
-    private static List<String> varyingKeys(List<Map<String, Object>> leaves) {
-        Map<String, Object> first = new LinkedHashMap<>();
-        Set<String> varying = new LinkedHashSet<>();
-        leaves.forEach(run -> run.forEach(first::putIfAbsent));
-        for (Map<String, Object> run : leaves) {
-            first.forEach((key, value) -> {
-                if (!run.containsKey(key) || !Objects.equals(run.get(key), value)) {
-                    varying.add(key);
-                }
-            });
-        }
-        return first.keySet().stream().filter(varying::contains).limit(12).toList();
-    }
-
 
     private static Double finite(Object value) {
         return value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;

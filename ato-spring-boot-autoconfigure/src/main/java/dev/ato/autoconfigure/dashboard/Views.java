@@ -24,7 +24,13 @@ final class Views {
     record MetricCell(Double last, Double min, Double max, long count) {
     }
 
-    record RunsPage(String project, List<String> varyingKeys, List<String> metricKeys, List<RunRow> runs) {
+    /**
+     * One page of the runs table: the keys the column chooser offers, how many runs match the filters
+     * ({@code total}), the page, the order, for grouped pages the size of each structure group on the page (by
+     * hash, {@code ""} for none), and the rows.
+     */
+    record RunsPage(String project, List<String> varyingKeys, List<String> metricKeys, long total, long offset,
+                    int limit, String sort, String dir, Map<String, Long> groups, List<RunRow> runs) {
     }
 
     record ArtifactRow(String path, String dataType, String dataInfo, Long sizeBytes, String sha256) {

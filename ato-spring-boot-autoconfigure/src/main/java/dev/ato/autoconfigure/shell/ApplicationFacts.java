@@ -22,7 +22,9 @@ import java.util.Set;
  * class files the view scan reads anyway (no class is loaded): its {@code @Command} classes, and the first reason,
  * if any, why only the context can give the right answer — a bean that sanitizes (a {@code Sanitizer}, a
  * {@code Sanitizer.Rule}, a {@code SanitizingFunction}), a {@code @PropertySource} (a layer the context adds), a
- * programmatic Shell command, or a {@code @Command} class that is conditional or no scanned component.
+ * programmatic Shell command, or a {@code @Command} class that is conditional or no scanned component — and whether
+ * it defines a database of its own (a {@code DataSource} or JDBC connection details), which the {@code runs}
+ * commands would read instead of the embedded default.
  */
 final class ApplicationFacts {
 
@@ -34,8 +36,13 @@ final class ApplicationFacts {
     private static final Set<String> PROGRAMMATIC_COMMANDS = Set.of("org.springframework.shell.core.command.Command",
             "org.springframework.shell.core.command.AbstractCommand");
 
+    /** The types whose beans replace the embedded tracker database. */
+    private static final Set<String> DATABASE = Set.of("javax.sql.DataSource",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails");
+
     private final List<String> commandClasses = new ArrayList<>();
     private @Nullable String standAside;
+    private @Nullable String ownDatabase;
 
     /** Takes the facts of one class file. */
     void read(MetadataReader reader) {
@@ -52,7 +59,14 @@ final class ApplicationFacts {
                 || metadata.isAnnotated(PropertySources.class.getName())) {
             standAside(name + " declares a @PropertySource");
         }
+        if (Arrays.stream(metadata.getInterfaceNames()).anyMatch(DATABASE::contains)) {
+            ownDatabase(name + " is a DataSource");
+        }
         for (MethodMetadata method : metadata.getAnnotatedMethods(Bean.class.getName())) {
+            String type = method.getReturnTypeName();
+            if (DATABASE.contains(type) || type.endsWith("DataSource")) {
+                ownDatabase(name + "." + method.getMethodName() + " defines a " + type);
+            }
             if (SANITIZING.contains(method.getReturnTypeName())
                     || PROGRAMMATIC_COMMANDS.contains(method.getReturnTypeName())) {
                 standAside(name + "." + method.getMethodName() + " defines a " + method.getReturnTypeName());
@@ -68,6 +82,17 @@ final class ApplicationFacts {
                 commandClasses.add(name);
             }
         }
+    }
+
+    private void ownDatabase(String reason) {
+        if (ownDatabase == null) {
+            ownDatabase = reason;
+        }
+    }
+
+    /** Why the tracker's database is the application's own, or {@code null} when its classes define none. */
+    @Nullable String ownDatabase() {
+        return ownDatabase;
     }
 
     private void standAside(String reason) {

@@ -4,7 +4,6 @@ import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.AtoScopes;
-import dev.ato.scope.Suggestions;
 import dev.ato.sanitize.Sanitizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -18,21 +17,13 @@ import org.springframework.core.Ordered;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.core.env.Environment;
-import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.command.ParsedInput;
 import org.springframework.util.ClassUtils;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Runs the command the application's command line names, once, and reports its exit code (it replaces Spring

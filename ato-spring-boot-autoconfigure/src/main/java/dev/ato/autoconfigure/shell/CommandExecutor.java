@@ -45,7 +45,7 @@ final class CommandExecutor {
      */
     int execute(String word, List<String> args, PrintWriter out, PrintWriter err) {
         boolean debug = args.contains("--debug");
-        List<String> rest = args.stream().filter(a -> !a.equals("--debug")).toList();
+        List<String> rest = args.stream().filter(a -> !a.equals("--debug") && !isSpringProperty(a)).toList();
         try {
             int code = executeOrThrow(registry.get(), word, rest, out);
             out.flush();
@@ -56,6 +56,19 @@ final class CommandExecutor {
             report.print(err, e, debug);
             return report.exitCode();
         }
+    }
+
+    /**
+     * {@code --train.lr=0.05}, {@code --spring.profiles.active=wide}: a Spring property, which Spring's command-line
+     * source has already applied wherever it stood, so the command does not take it for an option of its own
+     * (a command's options have no dot in their names).
+     */
+    static boolean isSpringProperty(String arg) {
+        if (!arg.startsWith("--")) {
+            return false;
+        }
+        int end = arg.indexOf('=');
+        return arg.substring(2, end < 0 ? arg.length() : end).indexOf('.') > 0;
     }
 
     private int executeOrThrow(CommandRegistry commands, String word, List<String> args, PrintWriter out)

@@ -4,14 +4,18 @@ import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
 import dev.ato.autoconfigure.scope.ScopeStartup;
+import dev.ato.autoconfigure.tracker.EmbeddedTracker;
+import dev.ato.tracker.RunFinder;
 import dev.ato.sanitize.Sanitizer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringApplicationHook;
 import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ComponentScan;
@@ -45,6 +49,9 @@ import java.util.function.Supplier;
  * scanned components, or scanned from other packages than the views. {@code ato.shell.context-free=false} turns it
  * off.
  *
+ * <p>The {@code runs} commands are answered here too when the tracker is on the embedded SQLite default and the
+ * application defines no database of its own: they read the same file through the same {@link RunFinder}.
+ *
  * <p>Installed by {@code AtoApplication.run} as a {@link SpringApplicationHook}; after it answered, the run ends
  * with {@link SpringApplication.AbandonedRunException} and {@link #exitCode()} holds the command's exit code.
  */
@@ -55,6 +62,9 @@ public final class ContextFreeCommands implements SpringApplicationHook {
 
     /** The commands of {@link ScopeCommands}, which need no other command to run or to explain themselves. */
     private static final Set<String> SCOPE_WORDS = Set.of("manual", "print", "why");
+
+    /** The word of the commands that read the tracker ({@link RunsCommands}), answered here on the embedded file. */
+    private static final String RUNS = "runs";
 
     private final String[] args;
     private final PrintWriter out;
@@ -108,14 +118,15 @@ public final class ContextFreeCommands implements SpringApplicationHook {
         String first = AtoCommandLine.firstWord(args);
         boolean help = Arrays.stream(args).anyMatch(AtoCommandLine::isHelp);
         ClassLoader classLoader = application.getClassLoader();
+        boolean runs = RUNS.equals(first) && EmbeddedTracker.applies(environment, classLoader);
         if (!enabled(environment) || first == null && !help
-                || !help && first != null && !WORDS.contains(first)
+                || !help && first != null && !WORDS.contains(first) && !runs
                 && OneShotEnvironmentPostProcessor.commandWords(classLoader).contains(first)) {
             return OptionalInt.empty();
         }
         DefaultPropertiesPropertySource.moveToEnd(environment); // where the run puts it right after this step
         Packages packages = Packages.of(application);
-        if (packages == null) {
+        if (packages == null || excludesAto(environment, packages)) {
             return OptionalInt.empty();
         }
         ApplicationFacts facts = new ApplicationFacts();
@@ -138,16 +149,39 @@ public final class ContextFreeCommands implements SpringApplicationHook {
         }
         Sanitizer sanitizer = sanitizer(environment);
         String word = commandLine.command();
+        if (RUNS.equals(word) && facts.ownDatabase() != null) {
+            return OptionalInt.empty(); // the runs are in the application's own database
+        }
+        Finder finder = new Finder(environment, sanitizer);
         CommandRegistry registry = registry(SCOPE_WORDS.contains(word) ? List.of(ScopeCommands.class.getName())
-                : allCommandClasses(facts), classLoader, startup, sanitizer, environment);
+                : RUNS.equals(word) ? List.of(RunsCommands.class.getName()) : allCommandClasses(facts),
+                classLoader, startup, sanitizer, finder, environment);
         boolean known = registry.getCommandByName(word) != null
                 || !registry.getCommandsByPrefix(word + " ").isEmpty();
-        if (known && !WORDS.contains(word) && !help) {
+        if (known && !WORDS.contains(word) && !RUNS.equals(word) && !help) {
             return OptionalInt.empty(); // a command that works with the application's beans
         }
-        int code = new CommandExecutor(() -> registry, startup.scopes(), () -> sanitizer, () -> null)
-                .execute(word, commandLine.commandArgs(), out, err);
-        return OptionalInt.of(code);
+        try {
+            int code = new CommandExecutor(() -> registry, startup.scopes(), () -> sanitizer,
+                    () -> EmbeddedTracker.url(environment)).execute(word, commandLine.commandArgs(), out, err);
+            return OptionalInt.of(code);
+        } finally {
+            finder.close();
+        }
+    }
+
+    /**
+     * Whether the application excludes one of Ato's auto-configurations (by property or annotation): then only its
+     * context knows which of Ato's commands and beans exist. (JPA's is excluded for one-shot commands anyway.)
+     */
+    private static boolean excludesAto(ConfigurableEnvironment environment, Packages packages) {
+        Set<String> excluded = new LinkedHashSet<>(packages.excluded());
+        String property = environment.getProperty("spring.autoconfigure.exclude");
+        if (property != null) {
+            Arrays.stream(property.split(",")).map(String::trim).forEach(excluded::add);
+        }
+        return excluded.stream().anyMatch(name -> name.startsWith("dev.ato.")
+                && !name.equals(OneShotEnvironmentPostProcessor.ATO_JPA));
     }
 
     private static boolean enabled(ConfigurableEnvironment environment) {
@@ -167,11 +201,12 @@ public final class ContextFreeCommands implements SpringApplicationHook {
      * {@code manual}, {@code print}, {@code why} and {@code help} can run here, the others only explain themselves.
      */
     private static CommandRegistry registry(List<String> classes, ClassLoader classLoader, ScopeStartup startup,
-                                            Sanitizer sanitizer, ConfigurableEnvironment environment) {
+                                            Sanitizer sanitizer, Finder finder, ConfigurableEnvironment environment) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("atoSanitizer", sanitizer);
         ScopeCommands scopeCommands = new ScopeCommands(startup.scopes(), beans.getBeanProvider(Sanitizer.class));
         HelpCommands helpCommands = new HelpCommands(startup.scopes(), beans);
+        RunsCommands runsCommands = new RunsCommands(new Runs(finder), beans.getBeanProvider(Sanitizer.class));
         CommandRegistry registry = new CommandRegistry();
         for (String name : classes) {
             if (!ClassUtils.isPresent(name, classLoader)) {
@@ -179,7 +214,8 @@ public final class ContextFreeCommands implements SpringApplicationHook {
             }
             Class<?> type = ClassUtils.resolveClassName(name, classLoader);
             Supplier<Object> target = type == ScopeCommands.class ? () -> scopeCommands
-                    : type == HelpCommands.class ? () -> helpCommands : () -> {
+                    : type == HelpCommands.class ? () -> helpCommands
+                    : type == RunsCommands.class ? () -> runsCommands : () -> {
                         throw new IllegalStateException(type.getSimpleName() + " needs the application context");
                     };
             Arrays.stream(type.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Command.class))
@@ -190,6 +226,38 @@ public final class ContextFreeCommands implements SpringApplicationHook {
                     .forEach(registry::registerCommand);
         }
         return registry;
+    }
+
+    /** The embedded tracker's {@link RunFinder}, opened when a {@code runs} command first reads, closed after it. */
+    private static final class Finder implements ObjectProvider<RunFinder> {
+
+        private final ConfigurableEnvironment environment;
+        private final Sanitizer sanitizer;
+        private @Nullable RunFinder finder;
+
+        Finder(ConfigurableEnvironment environment, Sanitizer sanitizer) {
+            this.environment = environment;
+            this.sanitizer = sanitizer;
+        }
+
+        @Override
+        public RunFinder getObject() {
+            if (finder == null) {
+                finder = EmbeddedTracker.runFinder(environment, sanitizer);
+            }
+            return finder;
+        }
+
+        @Override
+        public RunFinder getIfAvailable() {
+            return getObject();
+        }
+
+        void close() {
+            if (finder != null) {
+                finder.close();
+            }
+        }
     }
 
     /** Ato's command classes and the application's, for {@code help} and the did-you-mean of an unknown word. */
@@ -203,11 +271,12 @@ public final class ContextFreeCommands implements SpringApplicationHook {
      * The packages of the application's views ({@code @AutoConfigurationPackage}, as the context's registrar uses
      * them) and of its components ({@code @ComponentScan}), read from the primary sources' annotations.
      */
-    record Packages(List<String> views, List<String> components) {
+    record Packages(List<String> views, List<String> components, List<String> excluded) {
 
         static @Nullable Packages of(SpringApplication application) {
             Set<String> views = new LinkedHashSet<>();
             Set<String> components = new LinkedHashSet<>();
+            Set<String> excluded = new LinkedHashSet<>();
             for (Object source : application.getAllSources()) {
                 if (!(source instanceof Class<?> type)) {
                     return null; // a resource or a package as a source: only the context knows what it declares
@@ -219,13 +288,19 @@ public final class ContextFreeCommands implements SpringApplicationHook {
                     views.addAll(packagesOf(type, autoPackage.getStringArray("basePackages"),
                             autoPackage.getClassArray("basePackageClasses")));
                 }
+                MergedAnnotation<EnableAutoConfiguration> auto = annotations.get(EnableAutoConfiguration.class);
+                if (auto.isPresent()) {
+                    Arrays.stream(auto.getClassArray("exclude")).map(Class::getName).forEach(excluded::add);
+                    excluded.addAll(Arrays.asList(auto.getStringArray("excludeName")));
+                }
                 MergedAnnotation<ComponentScan> scan = annotations.get(ComponentScan.class);
                 if (scan.isPresent()) {
                     components.addAll(packagesOf(type, scan.getStringArray("basePackages"),
                             scan.getClassArray("basePackageClasses")));
                 }
             }
-            return views.isEmpty() ? null : new Packages(List.copyOf(views), List.copyOf(components));
+            return views.isEmpty() ? null
+                    : new Packages(List.copyOf(views), List.copyOf(components), List.copyOf(excluded));
         }
 
         private static List<String> packagesOf(Class<?> source, String[] names, Class<?>[] classes) {

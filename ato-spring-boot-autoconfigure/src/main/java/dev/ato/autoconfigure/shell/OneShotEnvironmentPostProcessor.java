@@ -42,11 +42,14 @@ class OneShotEnvironmentPostProcessor implements EnvironmentPostProcessor {
     /** The source that keeps JPA away from commands without database work. */
     static final String EXCLUDE_SOURCE_NAME = "atoOneShotNoPersistence";
 
+    /** Ato's JPA auto-configuration, excluded for one-shot commands that do no application work. */
+    static final String ATO_JPA = "dev.ato.autoconfigure.tracker.AtoJpaAutoConfiguration";
+
     /** JPA's auto-configuration, which Ato's commands (but those running the application's trial) never need. */
     private static final String PERSISTENCE =
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
             + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
-            + "dev.ato.autoconfigure.tracker.AtoJpaAutoConfiguration";
+            + ATO_JPA;
 
     /** The classes whose commands run the application's own code ({@code hyperband run} trains its trials). */
     private static final List<String> APPLICATION_WORK_CLASSES = List.of(

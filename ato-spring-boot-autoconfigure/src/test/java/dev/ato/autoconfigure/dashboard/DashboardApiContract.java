@@ -294,6 +294,65 @@ interface DashboardApiContract {
         assertThat(outcomes.stream().filter("cut"::equals)).hasSize(4);
     }
 
+    @Test
+    default void runsAreFilteredSortedPagedAndCutToTheChosenColumnsByTheServer() throws Exception {
+        JsonNode first = get("/ato/api/runs?project=vision&sort=m%3Aloss&dir=asc&limit=1", 200);
+        assertThat(ids(first)).containsExactly(runs().baseline()); // last loss 1/50 before tuned's 2/30
+        assertThat(first.get("total").asLong()).isEqualTo(4);
+        assertThat(first.get("varyingKeys").size()).isPositive(); // the column chooser's keys come with any page
+        assertThat(ids(get("/ato/api/runs?project=vision&sort=m%3Aloss&dir=asc&offset=1&limit=1", 200)))
+                .containsExactly(runs().tuned());
+        assertThat(ids(get("/ato/api/runs?project=vision&sort=m%3Aloss&dir=desc", 200)).subList(0, 2))
+                .containsExactly(runs().tuned(), runs().baseline()); // runs without loss last either way
+        assertThat(ids(get("/ato/api/runs?project=vision&sort=m%3Aloss%3Amax&dir=desc&config=lr%3C0.5", 200)))
+                .startsWith(runs().tuned()); // tuned's highest loss 2.0
+        assertThat(ids(get("/ato/api/runs?project=vision&sort=id&dir=desc", 200)).get(0)).isEqualTo(runs().crashed());
+
+        JsonNode narrow = get("/ato/api/runs?project=vision&cols=p%3Alr,m%3Aloss%3Amin", 200);
+        for (JsonNode run : narrow.get("runs")) {
+            assertThat(run.get("config").propertyNames()).isSubsetOf("lr");
+            assertThat(run.get("metrics").propertyNames()).isSubsetOf("loss");
+        }
+        JsonNode grouped = get("/ato/api/runs?project=vision&group=hash", 200);
+        List<Long> sizes = new ArrayList<>();
+        grouped.get("groups").forEach(n -> sizes.add(n.asLong()));
+        assertThat(sizes).containsExactlyInAnyOrder(3L, 1L);
+
+        assertThat(get("/ato/api/runs?project=vision&sort=colour", 400).get("error").asString())
+                .contains("'colour'", "m:<metric>");
+        assertThat(get("/ato/api/runs?project=vision&limit=10001", 400).get("error").asString()).contains("limit");
+        assertThat(get("/ato/api/runs?project=vision&offset=-1", 400).get("error").asString()).contains("offset");
+        assertThat(get("/ato/api/runs?project=vision&dir=up", 400).get("error").asString()).contains("asc or desc");
+    }
+
+    @Test
+    default void tenThousandRunsComeOnePageAtATimeInTheOrderAsked() throws Exception {
+        String name = java.net.URLEncoder.encode(KnownRuns.MANY_PROJECT, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("/ato/api/runs?project=" + name + "&sort=m%3Ascore&dir=desc");
+        JsonNode page = JSON.readTree(response.body());
+        assertThat(page.get("total").asLong()).isEqualTo(KnownRuns.MANY + 1);
+        assertThat(page.get("runs")).hasSize(RunsRequest.DEFAULT_LIMIT);
+        List<Double> scores = new ArrayList<>();
+        page.get("runs").forEach(r -> scores.add(r.get("metrics").get("score").get("last").asDouble()));
+        assertThat(scores.get(0)).isEqualTo((KnownRuns.MANY - 1) / (double) KnownRuns.MANY); // the highest score
+        assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(response.body().length()).isLessThan(64 * 1024); // the rows shown, not 10,000
+    }
+
+    @Test
+    default void everyValueOfTheRunsTableIsMaskedWhateverTheColumnsOrOrder() throws Exception {
+        String name = java.net.URLEncoder.encode(KnownRuns.ODD_PROJECT, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = send("/ato/api/runs?project=" + name
+                + "&cols=p%3Adb.password,p%3Adb.host,m%3Aloss&sort=p%3Adb.password&dir=desc&group=hash&limit=5");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(KnownRuns.SECRET);
+        JsonNode run = JSON.readTree(response.body()).get("runs").get(0);
+        assertThat(run.get("id").asLong()).isEqualTo(runs().odd());
+        assertThat(run.get("config").get("db.password").asString()).isEqualTo("******");
+        assertThat(run.get("config").get("db.host").asString()).isEqualTo("db.local");
+        assertThat(JSON.readTree(response.body()).get("project").asString()).isEqualTo(KnownRuns.ODD_PROJECT);
+    }
+
     private List<Long> ids(JsonNode page) {
         List<Long> ids = new ArrayList<>();
         page.get("runs").forEach(r -> ids.add(r.get("id").asLong()));

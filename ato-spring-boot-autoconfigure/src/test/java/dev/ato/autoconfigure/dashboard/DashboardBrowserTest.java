@@ -31,9 +31,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -118,9 +122,11 @@ class DashboardBrowserTest extends ServedDashboard {
         go("/ato/runs.html?project=vision");
         waitForRows(4);
         driver.findElement(By.cssSelector("th[data-key='id']")).click();
+        waitForView("id", "asc");
         assertThat(driver.findElements(By.cssSelector("#runs tbody tr[data-run]")).get(0).getAttribute("data-run"))
                 .isEqualTo(String.valueOf(RUNS.baseline()));
         driver.findElement(By.id("group-by-hash")).click();
+        wait(d -> "true".equals(d.findElement(By.id("runs")).getAttribute("data-grouped")));
         List<WebElement> groups = driver.findElements(By.cssSelector("#runs tr.group"));
         assertThat(groups).hasSize(2); // the markup run has another structure
         assertThat(groups.stream().map(WebElement::getText).toList()).anyMatch(t -> t.endsWith("3 runs"));
@@ -229,10 +235,12 @@ class DashboardBrowserTest extends ServedDashboard {
         go("/ato/runs.html?project=vision");
         waitForRows(4);
         driver.findElement(By.cssSelector("th[data-key='m:loss']")).click();
+        waitForView("m:loss", "asc");
         // ascending: baseline's last loss 1/50, tuned's 2/30; runs without the metric last
         assertThat(runOrder().subList(0, 2)).containsExactly(RUNS.baseline(), RUNS.tuned());
         assertThat(text("#runs tr[data-run='" + RUNS.baseline() + "'] td[data-column='m:loss']")).isEqualTo("0.02");
         driver.findElement(By.cssSelector("th[data-key='m:loss']")).click();
+        waitForView("m:loss", "desc");
         assertThat(runOrder().subList(0, 2)).containsExactly(RUNS.tuned(), RUNS.baseline());
         assertThat(driver.getCurrentUrl()).contains("sort=m%3Aloss").contains("dir=desc");
         // one line per row whatever the tags, and a sub-second run shows its duration
@@ -243,6 +251,45 @@ class DashboardBrowserTest extends ServedDashboard {
     }
 
     @Test
+    void tenThousandRunsSortByAMetricAndPageInTheServersOrder() throws Exception {
+        List<Long> ids = KnownRuns.manyIds(RUNS.jdbcUrl());
+        assertThat(ids).hasSize(KnownRuns.MANY);
+        // the expected orders, computed here from the values the runs logged (ties by id)
+        List<Long> byLast = IntStream.range(0, KnownRuns.MANY).boxed()
+                .sorted(Comparator.comparingDouble(KnownRuns::score)).map(ids::get).toList();
+        List<Long> byMax = IntStream.range(0, KnownRuns.MANY).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> Math.max(1 - KnownRuns.score(i), KnownRuns.score(i)))
+                        .thenComparing(ids::get)).map(ids::get).toList();
+        String project = "/ato/runs.html?project=" + URLEncoder.encode(KnownRuns.MANY_PROJECT, StandardCharsets.UTF_8);
+
+        go(project);
+        waitForRows(100);
+        assertThat(text("#run-count")).isEqualTo((KnownRuns.MANY + 1) + " runs"); // and the seed run without a score
+        assertThat(runOrder().get(0)).isEqualTo(ids.get(ids.size() - 1)); // newest first
+
+        driver.findElement(By.cssSelector("th[data-key='m:score']")).click();
+        waitForView("m:score", "asc");
+        assertThat(runOrder().subList(0, 10)).containsExactlyElementsOf(byLast.subList(0, 10));
+        assertThat(text("#runs tbody tr[data-run] td[data-column='m:score']")).isEqualTo("0");
+
+        driver.findElement(By.cssSelector("th[data-key='m:score']")).click();
+        waitForView("m:score", "desc");
+        List<Long> descending = new java.util.ArrayList<>(byLast);
+        java.util.Collections.reverse(descending);
+        assertThat(runOrder().subList(0, 10)).containsExactlyElementsOf(descending.subList(0, 10));
+        driver.findElement(By.xpath("//span[@class='pager']/button[contains(., 'Next')]")).click();
+        wait(d -> "100".equals(d.findElement(By.id("runs")).getAttribute("data-offset")));
+        assertThat(runOrder()).containsExactlyElementsOf(descending.subList(100, 200));
+
+        // a shared link: the highest value of each run, lowest first, with only that column
+        go(project + "&sort=m%3Ascore%3Amax&dir=asc&cols=m%3Ascore%3Amax");
+        waitForRows(100);
+        assertThat(runOrder()).containsExactlyElementsOf(byMax.subList(0, 100));
+        assertThat(driver.findElements(By.cssSelector("#runs th[data-key]")).stream()
+                .map(th -> th.getAttribute("data-key")).toList()).endsWith("structuralHash", "m:score:max");
+    }
+
+    @Test
     void chosenColumnsStayInTheUrlAcrossAReload() {
         go("/ato/runs.html?project=vision");
         waitForRows(4);
@@ -250,7 +297,9 @@ class DashboardBrowserTest extends ServedDashboard {
         driver.findElement(By.cssSelector("#columns summary")).click();
         driver.findElement(By.cssSelector("#columns input[data-column='p:lr']")).click();
         driver.findElement(By.cssSelector("#columns input[data-column='m:loss:min']")).click();
+        wait(d -> d.findElement(By.id("runs")).getAttribute("data-cols").contains("m:loss:min"));
         assertThat(driver.findElements(By.cssSelector("th[data-key='p:lr']"))).isEmpty();
+        assertThat(text("#runs tr[data-run='" + RUNS.baseline() + "'] td[data-column='m:loss:min']")).isEqualTo("0.02");
         String shared = driver.getCurrentUrl();
         assertThat(shared).contains("cols=");
         driver.navigate().refresh();
@@ -349,6 +398,14 @@ class DashboardBrowserTest extends ServedDashboard {
                 .isEqualTo(KnownRuns.SPIKE);
         script("atoCharts[0].plot.setScale('x', {min: 12300, max: 12399}); return 1");
         wait(d -> "100".equals(waitForChart("loss").getAttribute("data-range-points")));
+    }
+
+    /** Waits until the table shows the rows of this sort (the server answers each view). */
+    private void waitForView(String sort, String dir) {
+        wait(d -> {
+            WebElement table = d.findElement(By.id("runs"));
+            return sort.equals(table.getAttribute("data-sort")) && dir.equals(table.getAttribute("data-dir"));
+        });
     }
 
     private List<Long> runOrder() {

@@ -34,6 +34,7 @@ class DashboardReaderPostgresTest {
         String project = "dashboard-" + UUID.randomUUID();
         long first;
         long second;
+        long third;
         try (Tracker tracker = Tracker.open(url)) {
             ADict config = ADict.of(Map.of("lr", 0.1, "note", KnownRuns.SCRIPT));
             try (RunHandle run = tracker.start(project, config, "a")) {
@@ -46,6 +47,10 @@ class DashboardReaderPostgresTest {
             try (RunHandle run = tracker.start(project, ADict.of(Map.of("lr", 0.01, "note", "x")), "b")) {
                 second = run.id();
                 run.finish(RunStatus.KILLED);
+            }
+            try (RunHandle run = tracker.start(project, ADict.of(Map.of("lr", "fast")), "c")) {
+                third = run.id();
+                run.logMetric("loss", 0.2, 0);
             }
         }
         String searchId;
@@ -60,14 +65,37 @@ class DashboardReaderPostgresTest {
                 dev.ato.sanitize.Sanitizer.defaults());
 
         assertThat(reader.projects()).anyMatch(p -> p.name().equals(project) && p.runs() >= 2);
-        Views.RunsPage page = reader.runs(project, List.of(), List.of(), List.of());
+        Views.RunsPage page = reader.runs(filtered(project, List.of(), List.of(), List.of()));
         assertThat(page.varyingKeys()).containsExactlyInAnyOrder("lr", "note"); // jsonb keeps its own key order
-        assertThat(reader.runs(project, List.of("killed"), List.of(), List.of()).runs())
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(reader.runs(filtered(project, List.of("killed"), List.of(), List.of())).runs())
                 .extracting(Views.RunRow::id).containsExactly(second);
-        assertThat(reader.runs(project, List.of(), List.of("a"), List.of("lr>=0.05")).runs())
+        assertThat(reader.runs(filtered(project, List.of(), List.of("a"), List.of("lr>=0.05"))).runs())
                 .extracting(Views.RunRow::id).containsExactly(first);
-        assertThat(reader.runs(project, List.of(), List.of(), List.of("note='" + KnownRuns.SCRIPT + "'")).runs())
-                .extracting(Views.RunRow::id).containsExactly(first);
+        assertThat(reader.runs(filtered(project, List.of(), List.of(), List.of("note='" + KnownRuns.SCRIPT + "'")))
+                .runs()).extracting(Views.RunRow::id).containsExactly(first);
+
+        // the runs table's order is the database's: numbers before strings, missing values last either way
+        assertThat(sorted(reader, project, "m:loss", false)).containsExactly(third, first, second);
+        assertThat(sorted(reader, project, "m:loss", true)).containsExactly(first, third, second);
+        assertThat(sorted(reader, project, "m:loss:max", false)).containsExactly(third, first, second); // NaN ignored
+        assertThat(sorted(reader, project, "m:loss:min", true)).containsExactly(first, third, second);
+        assertThat(sorted(reader, project, "p:lr", false)).containsExactly(second, first, third);
+        assertThat(sorted(reader, project, "p:lr", true)).containsExactly(first, second, third);
+        assertThat(sorted(reader, project, "p:note", false)).containsExactly(first, second, third);
+        assertThat(sorted(reader, project, "p:note", true)).containsExactly(second, first, third);
+        assertThat(sorted(reader, project, "status", false)).containsExactly(first, third, second);
+        assertThat(sorted(reader, project, "tags", true)).containsExactly(third, second, first);
+        assertThat(sorted(reader, project, "id", true)).containsExactly(third, second, first);
+        assertThat(sorted(reader, project, "startTime", false)).containsExactly(first, second, third);
+        assertThat(sorted(reader, project, "duration", false)).hasSize(3);
+        assertThat(sorted(reader, project, "structuralHash", false)).hasSize(3);
+        Views.RunsPage grouped = reader.runs(new RunsRequest(project, List.of(), List.of(), List.of(), "p:lr", false,
+                true, 1, 1, List.of("m:loss")));
+        assertThat(grouped.total()).isEqualTo(3);
+        assertThat(grouped.runs()).hasSize(1);
+        assertThat(grouped.runs().get(0).config()).isEmpty();
+        assertThat(grouped.groups().values()).containsAnyOf(1L, 2L);
 
         Views.RunDetail run = reader.run(first);
         assertThat(run.project()).isEqualTo(project);
@@ -84,5 +112,14 @@ class DashboardReaderPostgresTest {
         Views.SearchDetail search = reader.search(searchId);
         assertThat(search.trials().stream().filter(t -> t.generation() == 0)).hasSize(4);
         assertThat(search.trials().stream().filter(t -> t.generation() == 0 && t.survivor())).hasSize(2);
+    }
+
+    private static RunsRequest filtered(String project, List<String> statuses, List<String> tags, List<String> configs) {
+        return new RunsRequest(project, statuses, tags, configs, "id", false, false, 0, RunsRequest.DEFAULT_LIMIT, null);
+    }
+
+    private static List<Long> sorted(DashboardReader reader, String project, String sort, boolean descending) {
+        return reader.runs(new RunsRequest(project, List.of(), List.of(), List.of(), sort, descending, false, 0, 10,
+                null)).runs().stream().map(Views.RunRow::id).toList();
     }
 }

@@ -63,7 +63,9 @@ public final class DashboardRenderBench {
             System.out.printf(Locale.ROOT, "%-34s %10s %10s %10s %12s%n", "page", "first ms", "server ms",
                     "browser ms", "JVM GET ms");
             report(driver, "runs page, " + RUNS + " runs", base + "/ato/runs.html?project=bench",
-                    base + "/ato/api/runs?project=bench");
+                    base + "/ato/api/runs?project=bench&sort=id&dir=desc&offset=0&limit=100");
+            report(driver, "runs page sorted by a metric", base + "/ato/runs.html?project=bench&sort=m%3Aaccuracy"
+                    + "&dir=desc", base + "/ato/api/runs?project=bench&sort=m%3Aaccuracy&dir=desc&offset=0&limit=100");
             report(driver, "run page, " + POINTS + " points", base + "/ato/run.html?id=" + runId,
                     base + "/ato/api/runs/" + runId + "/series?points=2000");
         } finally {

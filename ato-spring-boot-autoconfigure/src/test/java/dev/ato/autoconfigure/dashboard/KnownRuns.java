@@ -36,6 +36,9 @@ record KnownRuns(Path database, long baseline, long tuned, long hostile, long cr
     /** A project name no path segment could carry: a slash, a space and non-ASCII letters. */
     static final String ODD_PROJECT = "team/vision ü 実験";
     static final String SECRET = "hunter2-s3cr3t";
+    /** A project of {@value #MANY} runs, each with a {@code score} whose last value is {@link #score(int)}. */
+    static final String MANY_PROJECT = "sweep of 10k";
+    static final int MANY = 10_000;
     static final String SCRIPT = "<script>alert(1)</script>";
     static final int BASELINE_POINTS = 50;
     static final int TUNED_POINTS = 30;
@@ -107,8 +110,81 @@ record KnownRuns(Path database, long baseline, long tuned, long hostile, long cr
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+            many("jdbc:sqlite:" + database);
             return new KnownRuns(database, baseline, tuned, hostile, crashed, odd, longRun, search("jdbc:sqlite:" + database));
         }
+    }
+
+    /**
+     * The last {@code score} of the {@code i}-th run of {@value #MANY_PROJECT} (0-based): every value once, in an
+     * order unrelated to the run ids (7,919 is prime, so {@code i * 7919 mod 10,000} is a permutation).
+     */
+    static double score(int i) {
+        return (i * 7919L % MANY) / (double) MANY;
+    }
+
+    /**
+     * {@value #MANY} runs in one transaction of plain SQL (the tracker would take a minute): run {@code i} logs
+     * {@code score} {@code 1 - score(i)} at step 0 and {@link #score(int)} at step 1.
+     */
+    private static void many(String url) {
+        try (Tracker tracker = Tracker.open(url);
+             RunHandle seed = tracker.start(MANY_PROJECT, ADict.of(Map.of("lr", 0.5, "seed", -1)))) {
+            seed.finish(RunStatus.COMPLETED); // creates the project; its first run has no score
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            long project;
+            try (var rs = c.createStatement().executeQuery("SELECT id FROM projects WHERE name = '" + MANY_PROJECT + "'")) {
+                rs.next();
+                project = rs.getLong(1);
+            }
+            try (var ps = c.prepareStatement("INSERT INTO experiments (project_id, config, structural_hash, tags, status,"
+                    + " start_time, end_time) VALUES (?, ?, 'many', '[\"sweep\"]', 'completed',"
+                    + " '2026-12-01 10:00:00.000000', '2026-12-01 10:00:00.250000')")) {
+                for (int i = 0; i < MANY; i++) {
+                    ps.setLong(1, project);
+                    ps.setString(2, "{\"lr\": " + (0.001 * (1 + i % 7)) + ", \"seed\": " + i + "}");
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            List<Long> ids = new java.util.ArrayList<>();
+            try (var rs = c.createStatement().executeQuery("SELECT id FROM experiments WHERE project_id = " + project
+                    + " AND structural_hash = 'many' ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            try (var ps = c.prepareStatement("INSERT INTO metrics (run_id, \"key\", value, step) VALUES (?, 'score', ?, ?)")) {
+                for (int i = 0; i < MANY; i++) {
+                    for (int step = 0; step < 2; step++) {
+                        ps.setLong(1, ids.get(i));
+                        ps.setDouble(2, step == 0 ? 1 - score(i) : score(i));
+                        ps.setInt(3, step);
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ids of {@value #MANY_PROJECT}'s scored runs, in the order of {@code i}. */
+    static List<Long> manyIds(String url) throws SQLException {
+        List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             var rs = c.createStatement().executeQuery("SELECT e.id FROM experiments e JOIN projects p"
+                     + " ON p.id = e.project_id WHERE p.name = '" + MANY_PROJECT + "' AND e.structural_hash = 'many'"
+                     + " ORDER BY e.id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static String search(String url) {

@@ -1,5 +1,6 @@
 package dev.ato.autoconfigure.shell;
 
+import dev.ato.autoconfigure.shell.early.db.DatabaseApp;
 import dev.ato.autoconfigure.shell.early.plain.PlainApp;
 import dev.ato.autoconfigure.shell.early.rule.RuleApp;
 import dev.ato.autoconfigure.shell.early.source.SourceApp;
@@ -37,7 +38,8 @@ class ContextFreeCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"print", "print fast config.lr=0.25", "print --format json", "why lr", "why lr fast",
             "manual", "manual fast", "help", "help greet", "help runs best", "greet --help", "manul", "print lr=[1,",
-            "why nothing.here", "print --format xml"})
+            "why nothing.here", "print --format xml", "runs list", "runs list --format json", "runs best --metric acc",
+            "runs show 5", "runs --help", "help runs list", "runs nothing"})
     void answersBeforeTheContextWhatTheContextAnswers(String line) {
         List<String> words = Arrays.asList(line.split(" "));
         Answer early = early(PlainApp.class, words);
@@ -63,11 +65,38 @@ class ContextFreeCommandsTest {
         assertThat(early(PlainApp.class, List.of("why", "name")).out()).contains("command-line option --config.name");
     }
 
+    @Test
+    void springPropertiesAfterTheCommandAreLayersNotOptions() {
+        Answer why = early(PlainApp.class, List.of("why", "name", "--config.name=late", "--spring.main.banner-mode=off"));
+
+        assertThat(why.code()).hasValue(0);
+        assertThat(why.out()).contains("command-line option --config.name", "late");
+        assertThat(CommandExecutor.isSpringProperty("--format=json")).isFalse();
+        assertThat(CommandExecutor.isSpringProperty("--a.b")).isTrue();
+        assertThat(CommandExecutor.isSpringProperty("--.x=1")).isFalse();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"runs list", "version", "greet", "fast", "config.lr=0.3", "dashboard --port 0"})
+    @ValueSource(strings = {"version", "greet", "fast", "config.lr=0.3", "dashboard --port 0", "tune run x"})
     void commandsThatNeedBeansAndJobRunsGoToTheContext(String line) {
         assertThat(early(PlainApp.class, Arrays.asList(line.split(" "))).code()).as(line).isEmpty();
         assertThat(early(PlainApp.class, List.of()).code()).isEmpty();
+    }
+
+    @Test
+    void theRunsOfAnApplicationWithItsOwnDatabaseAreReadByItsContext() {
+        assertThat(early(DatabaseApp.class, List.of("runs", "list")).code()).isEmpty();
+        assertThat(early(DatabaseApp.class, List.of("print")).code()).isPresent();
+        assertThat(early(PlainApp.class, List.of("--spring.datasource.url=jdbc:sqlite:target/context-free/x.db", "runs",
+                "list")).code()).as("a configured URL is not the embedded default").isEmpty();
+    }
+
+    @Test
+    void anExcludedAutoConfigurationOfAtoLeavesHelpToTheContext() {
+        assertThat(early(PlainApp.class, List.of("--spring.autoconfigure.exclude="
+                + "dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration", "help")).code()).isEmpty();
+        assertThat(early(PlainApp.class, List.of("--spring.autoconfigure.exclude="
+                + "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration", "help")).code()).isPresent();
     }
 
     @Test

@@ -28,6 +28,16 @@ final class Parzen {
      * @param bandwidth    a factor on the numeric kernels' widths (BOHB samples with wider kernels)
      */
     Parzen(List<Distribution> dims, double[][] observations, double[] weights, double bandwidth) {
+        this(dims, observations, weights, bandwidth, false);
+    }
+
+    /**
+     * @param normalReference widths from the data as BOHB's KDE has them (the normal reference rule, {@code 1.06}
+     *                        times each parameter's standard deviation among the observations times
+     *                        {@code n^(-1/(d+4))}, at least {@code 0.001} of the range) instead of Optuna's
+     */
+    Parzen(List<Distribution> dims, double[][] observations, double[] weights, double bandwidth,
+            boolean normalReference) {
         this.dims = dims;
         int n = observations.length;
         int k = n + 1;
@@ -47,9 +57,10 @@ final class Parzen {
             if (dist instanceof Distribution.Choice) {
                 continue;
             }
-            double[] width = dims.size() == 1 ? neighbourWidths(column, mus[n][d], low, high)
+            double[] width = normalReference ? normalReference(column, dims.size(), range)
+                    : dims.size() == 1 ? neighbourWidths(column, mus[n][d], low, high)
                     : scott(n, dims.size(), range);
-            double min = range / Math.min(100.0, 1.0 + k);
+            double min = normalReference ? 1e-3 * range : range / Math.min(100.0, 1.0 + k);
             for (int i = 0; i < n; i++) {
                 sigmas[i][d] = bandwidth * Math.max(min, Math.min(range, width[i]));
             }
@@ -147,6 +158,24 @@ final class Parzen {
     private static double[] scott(int n, int dims, double range) {
         double[] widths = new double[n];
         java.util.Arrays.fill(widths, 0.2 * Math.pow(Math.max(n, 1), -1.0 / (dims + 4)) * range);
+        return widths;
+    }
+
+    /** BOHB's widths (statsmodels' normal reference rule): {@code 1.06 sd n^(-1/(d+4))}, the same for every kernel. */
+    private static double[] normalReference(double[] column, int dims, double range) {
+        int n = column.length;
+        double mean = 0;
+        for (double v : column) {
+            mean += v;
+        }
+        mean /= Math.max(n, 1);
+        double squares = 0;
+        for (double v : column) {
+            squares += (v - mean) * (v - mean);
+        }
+        double sd = Math.sqrt(squares / Math.max(n, 1));
+        double[] widths = new double[n];
+        java.util.Arrays.fill(widths, 1.06 * sd * Math.pow(Math.max(n, 1), -1.0 / (dims + 4)));
         return widths;
     }
 

@@ -6,10 +6,9 @@ import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import dev.ato.adict.ADict;
 import dev.ato.tracker.Database;
-import dev.ato.tracker.MetricPoint;
-import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.RunHandle;
 import dev.ato.tracker.RunStatus;
+import dev.ato.tracker.SearchTables;
 import dev.ato.tracker.Tracker;
 import dev.ato.tracker.TrackerOptions;
 import dev.ato.tracker.TrackerSchema;
@@ -22,6 +21,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -54,14 +54,15 @@ public final class Searches implements AutoCloseable {
     private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     private static final long POLL_MILLIS = 25;
     private static final AtomicLong WORKERS = new AtomicLong();
+    /** How long pruners in one process reuse what they read of the other trials' reports. */
+    static final Duration REPORT_REFRESH = Duration.ofMillis(200);
 
     private final TrialBoard board;
     private final Tracker tracker;
-    private final RunFinder finder;
-    /** The reports of trials running in this JVM, by trial row, for pruners judging the others. */
-    private final Map<Long, NavigableMap<Long, Double>> liveReports = new ConcurrentHashMap<>();
     /** The reports of finished trials, by run: they never change once the run ended. */
     private final Map<Long, NavigableMap<Long, Double>> finishedReports = new ConcurrentHashMap<>();
+    /** What pruners see of each search's trials, by search. */
+    private final Map<String, ReportView> reportViews = new ConcurrentHashMap<>();
     private final long leaseMillis;
     private final @Nullable AutoCloseable owned;
     private final ScheduledExecutorService heartbeats;
@@ -72,7 +73,6 @@ public final class Searches implements AutoCloseable {
         }
         this.board = new TrialBoard(database);
         this.tracker = tracker;
-        this.finder = RunFinder.create(database, TrackerOptions.defaults().crashGrace());
         this.leaseMillis = lease.toMillis();
         this.owned = owned;
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -273,12 +273,18 @@ public final class Searches implements AutoCloseable {
         long beat = Math.max(100, leaseMillis / 3);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extendQuietly(row, worker), beat, beat,
                 TimeUnit.MILLISECONDS);
+        ReportView view = tuner.pruner() instanceof Pruner.None ? null : reportView(search.id());
         try {
             Pruner pruner = tuner.pruner();
+            if (view != null) {
+                board.attachRun(row.id(), worker, run.id()); // other processes' pruners read its reports from now on
+            }
             Trial trial = new Trial(Planner.number(row), config, Planner.budget(row), pruner, tuner.mode(),
-                    pruner instanceof Pruner.None ? List::of : new OtherReports(search.id(), row.id()),
+                    view == null ? List::of : () -> view.others(row.id()),
                     (step, value) -> run.logMetric(Trial.REPORT_KEY, value, step));
-            liveReports.put(row.id(), trial.reports());
+            if (view != null) {
+                view.started(row.id(), trial.reports());
+            }
             try {
                 metric = function.run(trial);
                 run.logMetric(definition.metricKey(), metric, trial.isPruned() ? trial.lastStep()
@@ -293,14 +299,18 @@ public final class Searches implements AutoCloseable {
                 failure = e;
                 status = TrialRow.FAILED;
                 error = stackTrace(e);
-            } finally {
-                liveReports.remove(row.id());
             }
             run.flush();
             heartbeat.cancel(false);
-            board.complete(search.id(), row, worker, status, metric, run.id(), error, definition);
+            if (board.complete(search.id(), row, worker, status, metric, run.id(), error, definition)
+                    && view != null) {
+                view.finished(row.id(), run.id(), trial.reports(), status);
+            }
         } finally {
             heartbeat.cancel(false);
+            if (view != null) {
+                view.stopped(row.id());
+            }
             run.close();
         }
         if (failure != null && definition.stopOnFirstFailure()) {
@@ -311,52 +321,85 @@ public final class Searches implements AutoCloseable {
     }
 
     /**
-     * The reports of a search's other trials, for a pruner: finished trials' from their runs' metrics (read once per
-     * run), trials running in this JVM from memory. Rows are re-read at most every 200 ms.
+     * What pruners in this process see of a search's trials, shared by every trial the process runs on it. Trials
+     * this process runs or ran are known from memory; the others come from the database: one query
+     * ({@link TrialBoard#runningReports}) gives every trial's row and the reports of the running ones, at most once
+     * per {@link #REPORT_REFRESH} whatever the number of {@code shouldStop()} calls, and a finished trial's reports,
+     * which no longer change, are read once per run. So a report logged in another process is seen at most the
+     * tracker's flush interval (200 ms by default) plus {@link #REPORT_REFRESH} after it was logged.
      */
-    private final class OtherReports implements java.util.function.Supplier<List<Pruner.Reports>> {
+    private final class ReportView {
 
         private final String searchId;
-        private final long self;
+        /** Trials running in this process, by row: their live reports. */
+        private final Map<Long, NavigableMap<Long, Double>> live = new ConcurrentHashMap<>();
+        /** Trials this process recorded, by row. */
+        private final Map<Long, Pruner.Reports> finishedHere = new ConcurrentHashMap<>();
         private long readAt;
-        private List<TrialRow> rows = List.of();
+        private boolean read;
+        private Map<Long, SearchedTrial> trials = Map.of();
 
-        OtherReports(String searchId, long self) {
+        ReportView(String searchId) {
             this.searchId = searchId;
-            this.self = self;
         }
 
-        @Override
-        public List<Pruner.Reports> get() {
+        void started(long trialId, NavigableMap<Long, Double> reports) {
+            live.put(trialId, reports);
+        }
+
+        void finished(long trialId, long runId, NavigableMap<Long, Double> reports, String status) {
+            NavigableMap<Long, Double> copy = new TreeMap<>(reports);
+            finishedReports.put(runId, copy);
+            finishedHere.put(trialId, new Pruner.Reports(copy, status.equals(TrialRow.DONE)));
+        }
+
+        void stopped(long trialId) {
+            live.remove(trialId);
+        }
+
+        synchronized List<Pruner.Reports> others(long self) {
             long now = System.nanoTime();
-            if (rows.isEmpty() || now - readAt > 200_000_000L) {
-                rows = board.trials(searchId);
+            if (!read || now - readAt > REPORT_REFRESH.toNanos()) {
+                trials = read();
                 readAt = now;
+                read = true;
             }
-            List<Pruner.Reports> others = new ArrayList<>();
-            for (TrialRow row : rows) {
-                if (row.id() == self) {
-                    continue;
+            Map<Long, Pruner.Reports> others = new TreeMap<>();
+            for (SearchedTrial trial : trials.values()) {
+                if (trial.runId() == null) {
+                    continue; // pending
                 }
-                if (row.finished() && row.runId() != null) {
-                    others.add(new Pruner.Reports(finishedReports.computeIfAbsent(row.runId(), this::reportsOf),
-                            row.status().equals(TrialRow.DONE)));
-                } else if (liveReports.containsKey(row.id())) {
-                    others.add(new Pruner.Reports(liveReports.get(row.id()), false));
-                }
+                others.put(trial.id(), trial.status().equals(TrialRow.RUNNING)
+                        ? new Pruner.Reports(trial.running(), false)
+                        : new Pruner.Reports(finishedReports.computeIfAbsent(trial.runId(), board::reports),
+                                trial.status().equals(TrialRow.DONE)));
             }
-            return others;
+            // this process's own trials are newer than any row read
+            finishedHere.forEach(others::put);
+            live.forEach((id, reports) -> others.put(id, new Pruner.Reports(reports, false)));
+            others.remove(self);
+            return new ArrayList<>(others.values());
         }
 
-        private NavigableMap<Long, Double> reportsOf(long runId) {
-            NavigableMap<Long, Double> values = new TreeMap<>();
-            for (MetricPoint point : finder.metrics(runId)) {
-                if (point.key().equals(Trial.REPORT_KEY)) {
-                    values.put(point.step(), point.value());
+        private Map<Long, SearchedTrial> read() {
+            Map<Long, SearchedTrial> found = new LinkedHashMap<>();
+            for (SearchTables.TrialReport r : board.runningReports(searchId)) {
+                SearchedTrial trial = found.computeIfAbsent(r.trialId(),
+                        id -> new SearchedTrial(id, r.runId(), r.status(), new TreeMap<>()));
+                if (r.step() != null) {
+                    trial.running().put(r.step(), r.value());
                 }
             }
-            return values;
+            return found;
         }
+    }
+
+    /** A trial as {@link ReportView} last read it; {@code running} holds its reports while it runs. */
+    private record SearchedTrial(long id, Long runId, String status, NavigableMap<Long, Double> running) {
+    }
+
+    private ReportView reportView(String searchId) {
+        return reportViews.computeIfAbsent(searchId, ReportView::new);
     }
 
     /** The stored search with this id. */
@@ -454,7 +497,6 @@ public final class Searches implements AutoCloseable {
     @Override
     public void close() {
         heartbeats.shutdownNow();
-        finder.close();
         if (owned != null) {
             try {
                 owned.close();

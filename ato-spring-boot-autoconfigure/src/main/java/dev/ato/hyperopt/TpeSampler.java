@@ -100,7 +100,7 @@ final class TpeSampler implements Sampler {
         return best;
     }
 
-    private static Parzen fit(List<Distribution> dims, double[][] x, boolean[] isBelow, boolean below, int[] which,
+    private Parzen fit(List<Distribution> dims, double[][] x, boolean[] isBelow, boolean below, int[] which,
             double bandwidth) {
         List<double[]> points = new ArrayList<>();
         for (int i = 0; i < x.length; i++) {
@@ -112,7 +112,7 @@ final class TpeSampler implements Sampler {
                 points.add(point);
             }
         }
-        return new Parzen(dims, points.toArray(new double[0][]), weights(points.size()), bandwidth);
+        return new Parzen(dims, points.toArray(new double[0][]), weights(points.size()), bandwidth, budgetAware);
     }
 
     /** Optuna's default weights: equal for up to 25 observations, else a ramp up to the latest 25. */

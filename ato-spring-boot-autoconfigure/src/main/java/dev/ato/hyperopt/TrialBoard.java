@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The coordinator-free protocol over {@code ato_searches} and {@code ato_search_trials}: trials are rows, a worker
@@ -69,6 +71,30 @@ final class TrialBoard {
     boolean extend(long trialId, String worker, long leaseMillis) {
         return tables.inTransaction("extend the lease of trial " + trialId,
                 c -> c.extend(trialId, worker, leaseMillis));
+    }
+
+    /** Records the run of a trial this worker holds, so other workers can read the reports it logs while it runs. */
+    boolean attachRun(long trialId, String worker, long runId) {
+        return tables.inTransaction("attach run " + runId + " to trial " + trialId,
+                c -> c.attachRun(trialId, worker, runId));
+    }
+
+    /**
+     * The search's trials with the reports of those running (one query); see
+     * {@link SearchTables.Transaction#runningReports}.
+     */
+    List<SearchTables.TrialReport> runningReports(String searchId) {
+        return tables.read("read the reports of the running trials of " + searchId,
+                c -> c.runningReports(searchId, Trial.REPORT_KEY));
+    }
+
+    /** The reports of one run, step to value. */
+    NavigableMap<Long, Double> reports(long runId) {
+        return tables.read("read the reports of run " + runId, c -> {
+            NavigableMap<Long, Double> values = new TreeMap<>();
+            c.reports(runId, Trial.REPORT_KEY).forEach(r -> values.put(r.step(), r.value()));
+            return values;
+        });
     }
 
     /** Marks the search failed (stop on first failure), so no worker claims another of its trials. */

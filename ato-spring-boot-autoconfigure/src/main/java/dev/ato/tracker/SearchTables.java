@@ -57,6 +57,19 @@ public final class SearchTables {
             String status, double metric, @Nullable Long runId, @Nullable String error, boolean promoted, @Nullable String worker) {
     }
 
+    /**
+     * What a pruner sees of one trial of a search: its row, and one of the reports its run logged so far.
+     *
+     * @param runId the trial's run, null before a worker started it
+     * @param step  the report's step, null for a trial listed without reports (pending, finished, or none yet)
+     */
+    public record TrialReport(long trialId, Long runId, String status, Long step, double value) {
+    }
+
+    /** One logged value of a run's metric. */
+    public record Report(long step, double value) {
+    }
+
     /** Whether this database has the search tables (a Python ato database migrated by Ato always has). */
     public boolean exist() {
         return database.read("look for the search tables", c -> TrackerSchema.Adoption.hasTable(c, "ato_search_trials"));
@@ -263,6 +276,63 @@ public final class SearchTables {
                 ps.setLong(2, nowMs);
                 ps.setString(3, searchId);
                 return ps.executeUpdate();
+            });
+        }
+
+        /**
+         * Sets the run of a trial {@code worker} holds, as soon as the run starts, so other workers can read the
+         * reports it logs while it runs; false when the worker no longer holds the trial.
+         */
+        public boolean attachRun(long trialId, String worker, long runId) {
+            return statement("UPDATE ato_search_trials SET run_id = ? WHERE id = ? AND worker = ?"
+                    + " AND status = 'running'", ps -> {
+                ps.setLong(1, runId);
+                ps.setLong(2, trialId);
+                ps.setString(3, worker);
+                return ps.executeUpdate() == 1;
+            });
+        }
+
+        /**
+         * Every trial of a search with the metric {@code key} its run logged so far when it is running: one row per
+         * report, or one row without a step for a trial with none, and for a trial that is not running (whose
+         * reports no longer change, so a caller reads them once with {@link #reports(long, String)}). One query,
+         * through the trials' search index and the metrics' {@code (run_id, key, step)} index.
+         */
+        public List<TrialReport> runningReports(String searchId, String key) {
+            return statement("SELECT t.id, t.run_id, t.status, m.step, m.value FROM ato_search_trials t"
+                    + " LEFT JOIN metrics m ON m.run_id = t.run_id AND m." + flavor.key() + " = ?"
+                    + " AND t.status = 'running' WHERE t.search_id = ? ORDER BY t.id, m.step, m.id", ps -> {
+                ps.setString(1, key);
+                ps.setString(2, searchId);
+                List<TrialReport> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long runId = rs.getLong(2);
+                        Long run = rs.wasNull() ? null : runId;
+                        long step = rs.getLong(4);
+                        Long at = rs.wasNull() ? null : step;
+                        found.add(new TrialReport(rs.getLong(1), run, rs.getString(3), at,
+                                at == null ? Double.NaN : flavor.metricValue(rs.getObject(5))));
+                    }
+                }
+                return found;
+            });
+        }
+
+        /** The values of metric {@code key} one run logged, in step order. */
+        public List<Report> reports(long runId, String key) {
+            return statement("SELECT step, value FROM metrics WHERE run_id = ? AND " + flavor.key() + " = ?"
+                    + " ORDER BY step, id", ps -> {
+                ps.setLong(1, runId);
+                ps.setString(2, key);
+                List<Report> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Report(rs.getLong(1), flavor.metricValue(rs.getObject(2))));
+                    }
+                }
+                return found;
             });
         }
 

@@ -88,7 +88,7 @@ final class CommandLine {
         }
         problems.add("command-line token #" + index + " '" + token + "' is not a view of scope '" + scope.name()
                 + "' (views: " + Suggestions.list(known) + ")" + hint
-                + "; a value must be written key=value");
+                + "; a value is written name=value");
     }
 
     private void routeMultiView(Map<String, Scope> scopes, CliArgument.ViewName view) {

@@ -1,5 +1,7 @@
 package dev.ato.autoconfigure.shell;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import dev.ato.tracker.DatabaseTrouble;
@@ -36,8 +38,13 @@ final class DatabaseProblem {
                 fix = "wait for the other process to finish, or raise ato.sqlite.busy-timeout";
             }
             case CANNOT_OPEN -> {
-                what = "cannot be opened (its directory is missing or not accessible)";
-                fix = "create the directory, or set ato.sqlite.path to a file in an existing, writable directory";
+                if (sqlite && Files.isDirectory(Path.of(sqliteFile(url)))) {
+                    what = "is a directory, not a file";
+                    fix = "move the directory away, or set ato.sqlite.path to a file";
+                } else {
+                    what = "cannot be opened (its directory is missing or not accessible)";
+                    fix = "create the directory, or set ato.sqlite.path to a file in an existing, writable directory";
+                }
             }
             case UNREACHABLE -> {
                 what = "is unreachable";

@@ -153,9 +153,18 @@ class ScopeCommands {
         return Xyz.dumps(value).substring(1); // a scalar's XYZ text, after its leading space
     }
 
+    /** A key the application really has (the first scope's first leaf), so the example can be copied. */
     private String exampleKey() {
-        Scope first = scopes.scopes().get(0);
-        return scopes.scopes().size() > 1 ? first.name() + ".lr" : "lr";
+        return exampleKey(scopes.resolutions());
+    }
+
+    private static String exampleKey(Map<String, Resolution> resolved) {
+        for (Map.Entry<String, Resolution> scope : resolved.entrySet()) {
+            for (String leaf : scope.getValue().config().leaves().keySet()) {
+                return resolved.size() > 1 ? scope.getKey() + "." + leaf : leaf;
+            }
+        }
+        return resolved.size() > 1 ? resolved.keySet().iterator().next() + ".lr" : "lr";
     }
 
     /** The words of {@code @Arguments}: Spring Shell hands over an empty list, or {@code null}, when there are none. */
@@ -182,7 +191,7 @@ class ScopeCommands {
         String prefix = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
         if (!resolved.containsKey(prefix)) {
             throw new AtoConfigException("'" + key + "' names no scope; with several scopes prefix the key with one of "
-                    + resolved.keySet() + " (e.g. " + resolved.keySet().iterator().next() + ".lr)"
+                    + resolved.keySet() + " (e.g. " + exampleKey(resolved) + ")"
                     + Suggestions.didYouMean(prefix, resolved.keySet()));
         }
         return prefix;

@@ -1,9 +1,11 @@
 package dev.ato.autoconfigure.shell;
 
+import dev.ato.autoconfigure.scope.InvalidAtoInputException;
+import dev.ato.autoconfigure.tracker.EmbeddedTracker;
+import dev.ato.sanitize.Sanitizer;
+import dev.ato.tracker.DatabaseTrouble;
 import org.jspecify.annotations.Nullable;
 
-import dev.ato.autoconfigure.scope.InvalidAtoInputException;
-import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -17,8 +19,9 @@ import java.io.PrintWriter;
 /**
  * Reports a start-up failure in the command line's error style (one {@code Error:} block on standard error, the
  * stack trace only with {@code --debug}) instead of Boot's "APPLICATION FAILED TO START" block, when the failure is
- * the command line's business: bad Ato input on it, or anything that stops a one-shot command. Other failures keep
- * Boot's report.
+ * the command line's business: bad Ato input on it, anything that stops a one-shot command, or a database that
+ * cannot be used (corrupt, read-only, locked, a directory, unreachable), said with the file and the fix. Other
+ * failures keep Boot's report.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StartupErrorReporter implements SpringBootExceptionReporter {
@@ -34,11 +37,11 @@ class StartupErrorReporter implements SpringBootExceptionReporter {
         ConfigurableEnvironment environment = context == null ? null : context.getEnvironment();
         boolean oneShot = environment != null
                 && environment.getPropertySources().contains(OneShotEnvironmentPostProcessor.SOURCE_NAME);
-        if (!oneShot && !badInput(failure)) {
+        if (!oneShot && !badInput(failure) && !unusableDatabase(failure)) {
             return false;
         }
         PrintWriter err = new PrintWriter(System.err, true);
-        CommandErrors.of(failure, () -> environment == null ? null : environment.getProperty("spring.datasource.url"))
+        CommandErrors.of(failure, () -> environment == null ? null : EmbeddedTracker.describedUrl(environment))
                 .sanitized(sanitizer()).print(err, failure, debug(environment));
         return true;
     }
@@ -50,6 +53,11 @@ class StartupErrorReporter implements SpringBootExceptionReporter {
         } catch (RuntimeException notReady) {
             return Sanitizer.defaults();
         }
+    }
+
+    /** A database Ato can say something useful about; other SQL failures keep Boot's fuller report. */
+    private static boolean unusableDatabase(Throwable failure) {
+        return DatabaseTrouble.of(failure).filter(t -> t.kind() != DatabaseTrouble.Kind.OTHER).isPresent();
     }
 
     private static boolean badInput(Throwable failure) {

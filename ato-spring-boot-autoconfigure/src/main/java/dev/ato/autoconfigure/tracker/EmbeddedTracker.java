@@ -35,6 +35,19 @@ public final class EmbeddedTracker {
                 && ClassUtils.isPresent("org.flywaydb.core.Flyway", classLoader);
     }
 
+    /**
+     * The tracker database's URL for messages, without touching anything: {@code spring.datasource.url} when set,
+     * else the embedded file's {@code jdbc:sqlite:} URL.
+     */
+    public static String describedUrl(Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url != null && !url.isBlank()) {
+            return url;
+        }
+        AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
+        return "jdbc:sqlite:" + properties.getSqlite().getPath().toAbsolutePath().normalize();
+    }
+
     /** The JDBC URL of the embedded file ({@code ato.sqlite.*}), its directory created as the context creates it. */
     public static String url(Environment environment) {
         AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);

@@ -112,7 +112,7 @@ final class CommandLine {
             scopes.values().forEach(scope -> candidates.addAll(scope.registeredViews().keySet()));
             problems.add("command-line token #" + view.index() + " '" + name + "' is not a view of any scope ("
                     + "scopes: " + Suggestions.list(scopes.keySet()) + "; views: " + Suggestions.list(all) + ")"
-                    + Suggestions.didYouMean(name, candidates) + "; a value must be written scope.key=value");
+                    + Suggestions.didYouMean(name, candidates) + "; a value is written scope.name=value");
         }
     }
 

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ato.AtoConfigException;
 import dev.ato.AtoException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
@@ -54,6 +55,15 @@ public final class Database implements AutoCloseable {
     /** Access through an application's DataSource (Spring's); {@link #close()} leaves it open. */
     public static Database of(DataSource dataSource) {
         return new Database(Objects.requireNonNull(dataSource, "dataSource"), null);
+    }
+
+    /**
+     * Access through one new connection per unit of work on {@code jdbcUrl}, as a DataSource on that URL gives it:
+     * for a short-lived reader (a one-shot command) that should see the file exactly as the application would,
+     * read-only included, without starting a pool. Nothing to close.
+     */
+    public static Database unpooled(String jdbcUrl) {
+        return of(new DriverManagerDataSource(jdbcUrl));
     }
 
     /**

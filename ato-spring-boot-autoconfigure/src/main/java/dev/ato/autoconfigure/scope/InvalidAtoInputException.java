@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.scope;
 
 import dev.ato.AtoConfigException;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
@@ -14,8 +15,14 @@ public class InvalidAtoInputException extends AtoConfigException implements Exit
     /** The exit code of a usage error. */
     public static final int EXIT_CODE = 2;
 
-    InvalidAtoInputException(AtoConfigException cause) {
-        super(cause.getMessage(), cause);
+    /**
+     * {@code cause} as bad command-line input, its message passed through {@code sanitizer}: the message quotes the
+     * input, and Spring logs it when the context stops (a literal {@code db.password=[x,} must not reach a log in
+     * clear). The cause itself is not kept, since its message is the unmasked one; its stack trace is.
+     */
+    InvalidAtoInputException(AtoConfigException cause, Sanitizer sanitizer) {
+        super(sanitizer.text(cause.getMessage()));
+        setStackTrace(cause.getStackTrace());
     }
 
     /** Bad input described by {@code message} (what was wrong, where, and what would be right). */

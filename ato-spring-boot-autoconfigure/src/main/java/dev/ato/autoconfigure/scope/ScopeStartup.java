@@ -4,6 +4,7 @@ import dev.ato.AtoConfigException;
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.scope.MultiScope;
 import dev.ato.scope.Resolution;
+import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.type.classreading.MetadataReader;
@@ -33,13 +34,15 @@ public record ScopeStartup(AtoScopes scopes, AtoCommandLine commandLine) {
     public static ScopeStartup resolve(ConfigurableEnvironment environment, ClassLoader classLoader,
                                        List<String> packages, String[] args, Consumer<MetadataReader> everyClass) {
         AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
+        // the application's own sanitizing beans do not exist yet: the default rules and ato.sanitize.key-patterns
+        Sanitizer sanitizer = Sanitizer.of(properties.getSanitize().getKeyPatterns(), List.of());
         List<String> scanned = !properties.getScanPackages().isEmpty() ? properties.getScanPackages() : packages;
         MultiScope multiScope;
         try {
             multiScope = ScopeAssembly.assemble(new AtoComponentScanner(classLoader).discover(scanned, everyClass),
                     HydraBaseSource.configured(environment));
         } catch (AtoConfigException e) {
-            throw new InvalidAtoInputException(e);
+            throw new InvalidAtoInputException(e, sanitizer);
         }
         AtoScopes unresolved = new AtoScopes(multiScope, environment, Map.of());
         AtoCommandLine commandLine = AtoCommandLine.parse(properties.isCommandLine() ? args : new String[0],
@@ -48,7 +51,7 @@ public record ScopeStartup(AtoScopes scopes, AtoCommandLine commandLine) {
         try {
             resolutions = AtoScopes.resolve(multiScope, environment, commandLine.atoInput());
         } catch (AtoConfigException e) {
-            throw new InvalidAtoInputException(e);
+            throw new InvalidAtoInputException(e, sanitizer);
         }
         LayerPropertySources.install(environment, resolutions);
         return new ScopeStartup(new AtoScopes(multiScope, environment, resolutions), commandLine);

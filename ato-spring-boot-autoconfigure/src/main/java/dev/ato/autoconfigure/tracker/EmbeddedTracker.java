@@ -2,8 +2,10 @@ package dev.ato.autoconfigure.tracker;
 
 import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.sanitize.Sanitizer;
+import dev.ato.tracker.Database;
 import dev.ato.tracker.RunFinder;
 import dev.ato.tracker.TrackerOptions;
+import dev.ato.tracker.TrackerSchema;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
@@ -40,10 +42,13 @@ public final class EmbeddedTracker {
     }
 
     /**
-     * A {@link RunFinder} on the embedded file as the context's bean reads it (schema checked, migrated when behind,
-     * the same crash grace and sanitizer); closing it closes its connections.
+     * A {@link RunFinder} on the embedded file as the context's beans read it: through a DataSource on the same URL
+     * (so a read-only file is read as the context reads it), the schema checked (migrated when behind), the same
+     * crash grace and sanitizer. Each unit of work opens and closes its own connection.
      */
     public static RunFinder runFinder(Environment environment, Sanitizer sanitizer) {
-        return RunFinder.open(url(environment), TrackerOptions.defaults().crashGrace(), sanitizer);
+        Database database = Database.unpooled(url(environment));
+        TrackerSchema.migrate(database); // one query when the schema is already current
+        return RunFinder.create(database, TrackerOptions.defaults().crashGrace(), sanitizer);
     }
 }

@@ -5,6 +5,7 @@ import dev.ato.autoconfigure.shell.early.plain.PlainApp;
 import dev.ato.autoconfigure.shell.early.rule.RuleApp;
 import dev.ato.autoconfigure.shell.early.source.SourceApp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +13,8 @@ import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintWriter;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link ContextFreeCommands} answers {@code manual}, {@code print}, {@code why}, {@code help} and an unknown word
@@ -97,6 +101,22 @@ class ContextFreeCommandsTest {
                 + "dev.ato.autoconfigure.hyperopt.AtoHyperBandAutoConfiguration", "help")).code()).isEmpty();
         assertThat(early(PlainApp.class, List.of("--spring.autoconfigure.exclude="
                 + "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration", "help")).code()).isPresent();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void badInputThatStopsTheContextNamesNoSecretInTheExceptionNorInTheLog(CapturedOutput output) {
+        List<String> args = new ArrayList<>(OPTIONS);
+        args.add("api_token=[hunter2,");
+        SpringApplication application = new SpringApplication(PlainApp.class);
+
+        assertThatThrownBy(() -> application.run(args.toArray(String[]::new))).satisfies(failure -> {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2");
+            }
+            assertThat(failure).hasMessageContaining("api_token=******");
+        });
+        assertThat(output.getAll()).doesNotContain("hunter2");
     }
 
     @Test

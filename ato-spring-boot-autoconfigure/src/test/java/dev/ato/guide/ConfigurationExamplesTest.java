@@ -126,7 +126,7 @@ class ConfigurationExamplesTest {
         assertThatThrownBy(() -> trainScope().resolve(List.of("adma")))
                 .isInstanceOf(AtoConfigException.class)
                 .hasMessage("command-line token #0 'adma' is not a view of scope 'train' (views: defaults, adam,"
-                        + " scaled); did you mean 'adam'?; a value must be written key=value");
+                        + " scaled); did you mean 'adam'?; a value is written name=value");
     }
 
     @Test

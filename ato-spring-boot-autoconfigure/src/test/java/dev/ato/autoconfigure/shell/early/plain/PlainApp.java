@@ -1,6 +1,7 @@
 package dev.ato.autoconfigure.shell.early.plain;
 
 import dev.ato.adict.ADict;
+import dev.ato.autoconfigure.AtoApplication;
 import dev.ato.autoconfigure.AtoObserve;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,11 @@ import org.springframework.shell.core.command.annotation.Command;
 /** An application whose one-shot scope commands can be answered before its context: views and a command. */
 @SpringBootApplication
 public class PlainApp {
+
+    /** As a user's {@code main}: through {@code AtoApplication.run}, which answers one-shot commands early. */
+    public static void main(String[] args) {
+        AtoApplication.run(PlainApp.class, args);
+    }
 
     static class Views {
 

@@ -44,7 +44,7 @@ class ContextFreeLayersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"why lr", "why name", "why depth fast", "print --format json", "print fast lr=0.9",
-            "manual fast", "help", "runs list", "manul", "print api_token=[x,"})
+            "manual fast", "help", "runs list", "print api_token=[x,"})
     void everyLayerGivesTheSameAnswerEarlyAndFromTheContext(String line) throws Exception {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=wide", "--ato.sqlite.path=runs.db",
                 "--server.port=0"));
@@ -55,6 +55,19 @@ class ContextFreeLayersTest {
 
         assertThat(early).as(line).isEqualTo(full.get(3, TimeUnit.MINUTES));
         assertThat(early.out() + early.err()).as(line).isNotBlank().doesNotContain("s3cret");
+    }
+
+    /**
+     * An unknown word: the context would start the whole application first (here a web app with JPA, whose own
+     * start-up warnings reach standard output) and then report it; the early answer is only the error.
+     */
+    @Test
+    void anUnknownWordIsOnlyTheErrorEarly() {
+        Result early = run(List.of("--server.port=0", "manul"), true);
+
+        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.out()).isEmpty();
+        assertThat(early.err()).startsWith("Error: 'manul' is neither a command nor a view; did you mean 'manual'?");
     }
 
     @Test

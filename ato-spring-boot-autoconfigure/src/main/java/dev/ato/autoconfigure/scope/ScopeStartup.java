@@ -7,6 +7,7 @@ import dev.ato.scope.Resolution;
 import dev.ato.sanitize.Sanitizer;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.classreading.MetadataReader;
 
 import java.util.List;
@@ -34,8 +35,7 @@ public record ScopeStartup(AtoScopes scopes, AtoCommandLine commandLine) {
     public static ScopeStartup resolve(ConfigurableEnvironment environment, ClassLoader classLoader,
                                        List<String> packages, String[] args, Consumer<MetadataReader> everyClass) {
         AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
-        // the application's own sanitizing beans do not exist yet: the default rules and ato.sanitize.key-patterns
-        Sanitizer sanitizer = Sanitizer.of(properties.getSanitize().getKeyPatterns(), List.of());
+        Sanitizer sanitizer = sanitizer(properties);
         List<String> scanned = !properties.getScanPackages().isEmpty() ? properties.getScanPackages() : packages;
         MultiScope multiScope;
         try {
@@ -55,6 +55,18 @@ public record ScopeStartup(AtoScopes scopes, AtoCommandLine commandLine) {
         }
         LayerPropertySources.install(environment, resolutions);
         return new ScopeStartup(new AtoScopes(multiScope, environment, resolutions), commandLine);
+    }
+
+    /**
+     * The sanitizer the Environment alone defines (Spring Boot's and Ato's secret keys and
+     * {@code ato.sanitize.key-patterns}): what masks values before the application's own sanitizing beans exist.
+     */
+    public static Sanitizer sanitizer(Environment environment) {
+        return sanitizer(Binder.get(environment).bindOrCreate("ato", AtoProperties.class));
+    }
+
+    private static Sanitizer sanitizer(AtoProperties properties) {
+        return Sanitizer.of(properties.getSanitize().getKeyPatterns(), List.of());
     }
 
     /** The scopes, for the bean definitions. */

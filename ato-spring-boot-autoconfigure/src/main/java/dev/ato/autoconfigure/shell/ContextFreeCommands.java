@@ -1,6 +1,5 @@
 package dev.ato.autoconfigure.shell;
 
-import dev.ato.autoconfigure.AtoProperties;
 import dev.ato.autoconfigure.scope.AtoCommandLine;
 import dev.ato.autoconfigure.scope.InvalidAtoInputException;
 import dev.ato.autoconfigure.scope.ScopeStartup;
@@ -17,7 +16,6 @@ import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
@@ -138,7 +136,8 @@ public final class ContextFreeCommands implements SpringApplicationHook {
             if (facts.standAside() != null) {
                 return OptionalInt.empty();
             }
-            CommandErrors.Report report = CommandErrors.of(e, () -> null).sanitized(sanitizer(environment));
+            CommandErrors.Report report = CommandErrors.of(e, () -> null)
+                    .sanitized(ScopeStartup.sanitizer(environment));
             report.print(err, e, debug);
             return OptionalInt.of(report.exitCode());
         }
@@ -147,7 +146,7 @@ public final class ContextFreeCommands implements SpringApplicationHook {
                 || !packages.views().equals(packages.components())) {
             return OptionalInt.empty();
         }
-        Sanitizer sanitizer = sanitizer(environment);
+        Sanitizer sanitizer = ScopeStartup.sanitizer(environment);
         String word = commandLine.command();
         if (RUNS.equals(word) && facts.ownDatabase() != null) {
             return OptionalInt.empty(); // the runs are in the application's own database
@@ -188,12 +187,6 @@ public final class ContextFreeCommands implements SpringApplicationHook {
         return environment.getProperty("ato.enabled", Boolean.class, true)
                 && environment.getProperty("ato.shell.enabled", Boolean.class, true)
                 && environment.getProperty("ato.shell.context-free", Boolean.class, true);
-    }
-
-    /** The sanitizer the context would build when the application declares no sanitizing bean of its own. */
-    private static Sanitizer sanitizer(ConfigurableEnvironment environment) {
-        AtoProperties properties = Binder.get(environment).bindOrCreate("ato", AtoProperties.class);
-        return Sanitizer.of(properties.getSanitize().getKeyPatterns(), List.of());
     }
 
     /**
